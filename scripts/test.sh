@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every ApprovalBot test on this machine: starts (or reuses) the private PostgreSQL of this checkout,
+# installs Chromium for the browser tests when it is missing, builds once, then runs the test projects one at a
+# time (test clusters starve each other's membership probes on two cores) and ends with one summary line.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$repo"
+results="$repo/artifacts/test-results"
+mkdir -p "$results"
+
+log() { printf '== %s\n' "$*"; }
+
+ensure_debian_package() { # command package
+  if ! command -v "$1" >/dev/null 2>&1; then
+    if ((EUID == 0)); then
+      log "installing Debian package $2"
+      apt-get update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+    else
+      echo "test.sh: $1 is missing; install Debian's $2 package (as root: apt-get install $2)" >&2
+      exit 1
+    fi
+  fi
+}
+
+ensure_debian_package chromium chromium
+ensure_debian_package docker-compose docker-compose
+
+log "PostgreSQL"
+bash scripts/pg.sh start
+eval "$(bash scripts/pg.sh env)"
+export APPROVALBOT_PG_ADMIN APPROVALBOT_CHROMIUM="${APPROVALBOT_CHROMIUM:-$(command -v chromium)}"
+
+log "docker-compose.yml"
+if [[ -f docker-compose.yml ]]; then
+  docker-compose -f docker-compose.yml config -q
+  docker-compose -f docker-compose.yml --profile sandbox config -q
+  echo "docker-compose config: ok"
+fi
+
+log "build"
+dotnet build ApprovalBot.sln -c Release -nologo -v quiet -warnaserror
+
+passed=0
+failed=0
+broken=()
+for project in tests/*/*.Tests.csproj; do
+  name="$(basename "$project" .csproj)"
+  log "test $name"
+  set +e
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    --logger "console;verbosity=normal" 2>&1 | tee "$results/$name.log"
+  status=${PIPESTATUS[0]}
+  set -e
+  summary="$(grep -E '^(Passed|Failed)!' "$results/$name.log" | tail -n1 || true)"
+  p="$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$summary")"
+  f="$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$summary")"
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+  if ((status != 0)); then
+    broken+=("$name")
+    [[ -n "$f" && "$f" != 0 ]] || failed=$((failed + 1))
+  fi
+done
+
+if [[ -d bench/ApprovalBot.Bench ]]; then
+  log "benchmark smoke run (figures printed, not asserted)"
+  dotnet run --project bench/ApprovalBot.Bench -c Release --no-build -- --smoke || broken+=("bench-smoke")
+fi
+
+((${#broken[@]} == 0)) || echo "failing: ${broken[*]}"
+echo "tests: $passed passed, $failed failed"
+((${#broken[@]} == 0))

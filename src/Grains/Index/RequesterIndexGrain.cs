@@ -1,0 +1,88 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ApprovalBot.Grains.Index;
+
+/// <summary>
+/// Keeps one requester's open correlation ids in PostgreSQL. Entries are added before the approval grain stores its
+/// request and removed when it closes, so a crash in between can leave an entry whose request never existed; such
+/// entries are checked with the approval grain and dropped whenever they would refuse or match a new request.
+/// </summary>
+public sealed class RequesterIndexGrain(
+    [PersistentState("requesterIndex", "approvals")] IPersistentState<RequesterIndexState> state,
+    [FromKeyedServices(ApprovalClock.ServiceKey)] TimeProvider clock) : Grain, IRequesterIndexGrain
+{
+    /// <summary>An entry younger than this may belong to a request still being stored; it is never dropped.</summary>
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(30);
+
+    public async Task<ReserveResult> ReserveAsync(RequesterIndexEntry entry, int maxPending)
+    {
+        var existing = state.State.Open.FirstOrDefault(e => e.CorrelationId == entry.CorrelationId);
+        if (existing is not null)
+        {
+            return new ReserveResult(ReserveOutcome.Reserved, OpenCount: state.State.Open.Count);
+        }
+
+        var duplicate = state.State.Open.FirstOrDefault(e => IsSameRequest(e, entry));
+        if (duplicate is not null && await IsStillOpenAsync(duplicate))
+        {
+            return new ReserveResult(ReserveOutcome.Duplicate, duplicate.CorrelationId, state.State.Open.Count);
+        }
+
+        if (state.State.Open.Count >= maxPending && await PruneAsync() >= maxPending)
+        {
+            return new ReserveResult(ReserveOutcome.TooManyPending, OpenCount: state.State.Open.Count);
+        }
+
+        state.State.Open.Add(entry);
+        await state.WriteStateAsync();
+        return new ReserveResult(ReserveOutcome.Reserved, OpenCount: state.State.Open.Count);
+    }
+
+    public async Task RemoveAsync(string correlationId)
+    {
+        if (state.State.Open.RemoveAll(e => e.CorrelationId == correlationId) > 0)
+        {
+            await WriteOrClearAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<RequesterIndexEntry>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<RequesterIndexEntry>>(
+            [.. state.State.Open.OrderByDescending(e => e.CreatedAt)]);
+
+    /// <summary>Same address (any case) and same reason (trimmed): a user re-running a command that timed out.</summary>
+    private static bool IsSameRequest(RequesterIndexEntry a, RequesterIndexEntry b) =>
+        string.Equals(a.Email, b.Email, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.Reason?.Trim() ?? "", b.Reason?.Trim() ?? "", StringComparison.Ordinal);
+
+    private async Task<bool> IsStillOpenAsync(RequesterIndexEntry entry)
+    {
+        if (clock.GetUtcNow() - entry.CreatedAt < SettleTime)
+        {
+            return true;
+        }
+
+        var snapshot = await GrainFactory.GetGrain<IApprovalGrain>(entry.CorrelationId).GetSnapshotAsync();
+        if (snapshot is { Status: ApprovalStatus.Pending })
+        {
+            return true;
+        }
+
+        state.State.Open.Remove(entry);
+        await WriteOrClearAsync();
+        return false;
+    }
+
+    private async Task<int> PruneAsync()
+    {
+        foreach (var entry in state.State.Open.ToList())
+        {
+            await IsStillOpenAsync(entry);
+        }
+
+        return state.State.Open.Count;
+    }
+
+    private Task WriteOrClearAsync() =>
+        state.State.Open.Count == 0 ? state.ClearStateAsync() : state.WriteStateAsync();
+}

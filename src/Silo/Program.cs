@@ -1,0 +1,3 @@
+using ApprovalBot.Silo.Hosting;
+
+return await SiloProgram.RunAsync(args);
