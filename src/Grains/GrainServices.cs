@@ -1,6 +1,7 @@
 using ApprovalBot.Grains.Approval;
 using ApprovalBot.Grains.Diagnostics;
 using ApprovalBot.Grains.Policy;
+using ApprovalBot.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,9 @@ public static class GrainServices
             .ValidateOnStart();
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<ApprovalOptions>, ApprovalOptionsValidator>());
+        services.AddOptions<SlackOptions>().ValidateOnStart();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, ApprovalChannelValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(ApprovalClock.ServiceKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton<IApproverPolicy, ApproverPolicy>();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace ApprovalBot.Slack;
 
 /// <summary>Binds <see cref="SlackOptions"/> once, however many Slack features a host registers.</summary>
-internal static class SlackOptionsRegistration
+public static class SlackOptionsRegistration
 {
     public static IServiceCollection AddSlackOptions(
         this IServiceCollection services, IConfiguration configuration)

@@ -1,6 +1,5 @@
 using ApprovalBot.Grains.Tests.Support;
 using ApprovalBot.TestSupport;
-using Orleans.Runtime;
 
 namespace ApprovalBot.Grains.Tests;
 
@@ -13,7 +12,7 @@ public sealed class TwoSiloMembershipTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresServer.CreateDatabaseAsync("twosilos");
+        _database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("twosilos");
         await _database.MigrateAsync();
         _context = new ApprovalTestContext(_database.RuntimeConnectionString);
         _cluster = await ApprovalTestCluster.StartAsync(_context, silos: 2);

@@ -36,6 +36,7 @@ public static class ApiApp
         services.AddApprovalBotTelemetry(configuration, "approvalbot-api");
 
         var app = builder.Build();
+        StartupValidation.ValidateOptions(app.Services);
         app.UseSlackSafetyNet(SlackPrefix);
         app.UseSlackVerification(SlackPrefix);
         app.MapPost(SlackPrefix + "/commands", (CommandEndpoint endpoint, HttpContext context) =>

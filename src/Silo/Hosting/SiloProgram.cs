@@ -69,6 +69,7 @@ public static class SiloProgram
             .AddApprovalBotGrains(configuration, dataSource));
 
         var app = builder.Build();
+        StartupValidation.ValidateOptions(app.Services);
         app.UseDashboardGuard(access);
         app.MapGet("/health/live", () => Results.Json(new { status = "live" }));
         app.MapGet("/health/ready", (SiloHealth health, CancellationToken token) => health.ReadyAsync(token));

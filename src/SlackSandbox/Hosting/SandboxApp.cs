@@ -49,7 +49,7 @@ public static class SandboxApp
         StateEndpoints.Map(app, runtime);
         ActionEndpoints.Map(app, runtime);
         ControlEndpoints.Map(app, runtime);
-        app.MapGet("/health/live", () => Microsoft.AspNetCore.Http.Results.Json(new { status = "live" }));
+        app.MapGet("/health/live", () => Results.Json(new { status = "live" }));
 
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformationListening(
             runtime.Urls.PublicBaseUrl, runtime.App.BaseUrl?.ToString() ?? "(not set: Sandbox:ApiBaseUrl)"));

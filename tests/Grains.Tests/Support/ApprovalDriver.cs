@@ -13,10 +13,12 @@ public static partial class ApprovalDriver
 
     public static string NewCorrelationId() => "corr-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>A submission; each gets its own address unless one is given, so tests never look like repeats.</summary>
     public static ApprovalSubmission Submission(
-        string email = "user@example.com", string? reason = "deploy v1.2", TimeSpan? timeout = null,
+        string? email = null, string? reason = "deploy v1.2", TimeSpan? timeout = null,
         string requester = TestIds.Requester) =>
-        new(TestIds.Team, requester, "requester", email, reason, ResponseUrl, timeout);
+        new(TestIds.Team, requester, "requester", email ?? $"user-{Guid.NewGuid():N}@example.com", reason,
+            ResponseUrl, timeout);
 
     /// <summary>Submits and waits until the approval message is in the channel; returns the callback token.</summary>
     public static async Task<string> SubmitAndAwaitPostAsync(

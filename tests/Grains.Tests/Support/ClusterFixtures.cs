@@ -20,7 +20,7 @@ public sealed class FakeClockClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresServer.CreateDatabaseAsync("grains");
+        _database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("grains");
         await _database.MigrateAsync();
         Context = new ApprovalTestContext(_database.RuntimeConnectionString, Time);
         Cluster = await ApprovalTestCluster.StartAsync(Context);

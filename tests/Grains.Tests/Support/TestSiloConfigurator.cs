@@ -4,7 +4,6 @@ using ApprovalBot.Slack.WebApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
-using Orleans.Hosting;
 using Orleans.Reminders;
 using Orleans.TestingHost;
 

@@ -12,8 +12,8 @@ public sealed class FaultEndpointTests
     {
         await using var sandbox = await SandboxHarness.StartAsync();
 
-        using var set = await sandbox.Http.PostAsJsonAsync(
-            "sandbox/faults", new { kind = "error", method = "chat.postMessage", error = "is_archived", count = 1 });
+        var fault = new { kind = "error", method = "chat.postMessage", error = "is_archived", count = 1 };
+        using var set = await sandbox.Http.PostAsJsonAsync("sandbox/faults", fault);
         var response = await Post(sandbox);
 
         Assert.True(set.IsSuccessStatusCode);
@@ -85,7 +85,8 @@ public sealed class FaultEndpointTests
 
         var started = TimeProvider.System.GetTimestamp();
         using var response = await http.PostAsJsonAsync(
-            new Uri(server.ApiBaseUrl, "chat.postMessage"), new { channel = SandboxHarness.Approvals, text = "slow" });
+            new Uri(server.ApiBaseUrl, "chat.postMessage"),
+            new { channel = SandboxHarness.Approvals, text = "slow" });
         var elapsed = TimeProvider.System.GetElapsedTime(started);
 
         Assert.True(elapsed >= TimeSpan.FromMilliseconds(300), $"answered after {elapsed}");

@@ -43,7 +43,8 @@ public sealed class WaitForTests
             ["text"] = "hi",
         });
 
-        var waiting = sandbox.Server.WaitForAsync(w => w.Channel("D0BOB") is not null, TimeSpan.FromSeconds(1));
+        var waiting = sandbox.Server.WaitForAsync(
+            w => w.Channel("D0BOB") is not null, TimeSpan.FromSeconds(1));
 
         Assert.True(waiting.IsCompletedSuccessfully);
         await waiting;

@@ -9,8 +9,10 @@ public sealed class CommandReplyTests
     public async Task SlashCommand_JsonEphemeralReply_IsShownOnlyToTheRequester()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        sandbox.App.Reply = _ => FakeReply.Json(
-            """{"response_type":"ephemeral","text":"Request corr-1 submitted","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"*Submitted*"}}]}""");
+        sandbox.App.Reply = _ => FakeReply.Json("""
+            {"response_type":"ephemeral","text":"Request corr-1 submitted",
+             "blocks":[{"type":"section","text":{"type":"mrkdwn","text":"*Submitted*"}}]}
+            """);
 
         var reply = await sandbox.Server.SendSlashCommandAsync("U0ALICE", "x@example.com");
 

@@ -13,7 +13,8 @@ public sealed class SlashCommandTests
         + "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fapprove"
         + "&text=approve+deploy+v1.2+%2B+hotfix+%E2%9C%85+%F0%9F%91%8D+f%C3%BCr+%2Aprod%2A+%26+100%25+done"
         + "&api_app_id=A123456&is_enterprise_install=false"
-        + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+        + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554"
+        + "%2F96rGlfmibIGlgcZRskXaIFfN"
         + "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
 
     private const string DerivedText = "approve deploy v1.2 + hotfix ✅ 👍 für *prod* & 100% done";
@@ -26,8 +27,8 @@ public sealed class SlashCommandTests
             "roadrunner", "/approve", DerivedText, "A123456",
             "https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN",
             "398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c");
-        var signer = new SlackRequestSigner(
-            "8f742231b10e8888abcd99yyyzzz85a5", new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1531420618)));
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1531420618));
+        var signer = new SlackRequestSigner("8f742231b10e8888abcd99yyyzzz85a5", clock);
 
         var body = fields.ToFormBody();
 
@@ -73,8 +74,8 @@ public sealed class SlashCommandTests
         Assert.Equal("application/x-www-form-urlencoded", request.ContentType);
         var form = request.Form;
         Assert.Equal(
-            ["token", "team_id", "team_domain", "channel_id", "channel_name", "user_id", "user_name", "command",
-             "text", "api_app_id", "is_enterprise_install", "response_url", "trigger_id"],
+            ["token", "team_id", "team_domain", "channel_id", "channel_name", "user_id", "user_name",
+             "command", "text", "api_app_id", "is_enterprise_install", "response_url", "trigger_id"],
             request.BodyText.Split('&').Select(pair => pair.Split('=')[0]));
         Assert.Equal(SandboxOptions.DefaultTeamId, form["team_id"]);
         Assert.Equal("sandbox", form["team_domain"]);

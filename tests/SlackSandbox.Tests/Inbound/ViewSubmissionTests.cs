@@ -36,7 +36,7 @@ public sealed class ViewSubmissionTests
         sandbox.App.Reply = _ => FakeReply.Json(
             """{"response_action":"errors","errors":{"reason":"Give at least ten characters"}}""");
 
-        await sandbox.Server.SubmitViewAsync("U0BOB", viewId, new Dictionary<string, string> { ["reason"] = "no" });
+        await sandbox.Server.SubmitViewAsync("U0BOB", viewId, Reason("no"));
 
         var view = sandbox.Server.Workspace.View(viewId)!;
         Assert.True(view.IsOpen);
@@ -66,7 +66,8 @@ public sealed class ViewSubmissionTests
         await sandbox.Server.SubmitViewAsync(
             "U0BOB", viewId, new Dictionary<string, string> { ["reason_input"] = "by action id" });
 
-        var value = sandbox.App.Last.Payload["view"]!["state"]!["values"]!["reason"]!["reason_input"]!["value"];
+        var values = sandbox.App.Last.Payload["view"]!["state"]!["values"]!;
+        var value = values["reason"]!["reason_input"]!["value"];
         Assert.Equal("by action id", value!.GetValue<string>());
     }
 
@@ -77,7 +78,7 @@ public sealed class ViewSubmissionTests
         var viewId = await OpenModalAsync(sandbox);
         sandbox.App.Reply = _ => new FakeReply(500, "text/plain", "");
 
-        await sandbox.Server.SubmitViewAsync("U0BOB", viewId, new Dictionary<string, string> { ["reason"] = "x" });
+        await sandbox.Server.SubmitViewAsync("U0BOB", viewId, Reason("x"));
 
         var view = sandbox.Server.Workspace.View(viewId)!;
         Assert.True(view.IsOpen);
@@ -125,6 +126,8 @@ public sealed class ViewSubmissionTests
 
         await Assert.ThrowsAsync<ArgumentException>(act);
     }
+
+    private static Dictionary<string, string> Reason(string reason) => new() { ["reason"] = reason };
 
     private static async Task<string> OpenModalAsync(SandboxHarness sandbox, bool notifyOnClose = false)
     {

@@ -65,7 +65,8 @@ public sealed class ResponseUrlTests
         });
 
         var workspace = sandbox.Server.Workspace;
-        Assert.Equal("approved", Assert.Single(workspace.MessagesVisibleTo(SandboxHarness.General, "U0ALICE")).Text);
+        var shown = Assert.Single(workspace.MessagesVisibleTo(SandboxHarness.General, "U0ALICE"));
+        Assert.Equal("approved", shown.Text);
         Assert.Empty(workspace.MessagesVisibleTo(SandboxHarness.General, "U0BOB"));
     }
 
@@ -142,7 +143,9 @@ public sealed class ResponseUrlTests
     {
         await using var sandbox = await SandboxHarness.StartAsync();
 
-        var response = await sandbox.PostJsonAsync(new Uri(sandbox.Server.BaseUrl, "response/999-abc").ToString(), Text("x"));
+        var unknown = new Uri(sandbox.Server.BaseUrl, "response/999-abc").ToString();
+
+        var response = await sandbox.PostJsonAsync(unknown, Text("x"));
 
         Assert.Equal(404, response.StatusCode);
         Assert.Equal("no_service", response.Body["error"]!.GetValue<string>());

@@ -45,7 +45,8 @@ public static class Blocks
             Button("deny", "Deny", value, "danger")),
     ];
 
-    public static JsonObject Input(string blockId, string actionId, string label, bool optional = false) => new()
+    public static JsonObject Input(
+        string blockId, string actionId, string label, bool optional = false) => new()
     {
         ["type"] = "input",
         ["block_id"] = blockId,

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ApprovalBot.SlackSandbox.Tests.TestSupport;
 
-/// <summary>A sandbox on a fake clock, wired to a fake Api, with a client that calls its Web API as the bot.</summary>
+/// <summary>
+/// A sandbox on a fake clock, wired to a fake Api, with a client that calls its Web API as the bot.
+/// </summary>
 public sealed class SandboxHarness : IAsyncDisposable
 {
     public const string Secret = "sandbox-test-signing-secret";
@@ -35,7 +37,12 @@ public sealed class SandboxHarness : IAsyncDisposable
     {
         var time = new FakeTimeProvider(Start);
         var app = await FakeSlackApp.StartAsync();
-        var options = new SandboxOptions { SigningSecret = Secret, BotToken = BotToken, ApiBaseUrl = app.BaseUrl };
+        var options = new SandboxOptions
+        {
+            SigningSecret = Secret,
+            BotToken = BotToken,
+            ApiBaseUrl = app.BaseUrl,
+        };
         configure?.Invoke(options);
         var server = await SlackSandboxServer.StartAsync(options, time);
         return new SandboxHarness(time, app, server);
@@ -57,7 +64,8 @@ public sealed class SandboxHarness : IAsyncDisposable
     }
 
     /// <summary>Posts a message (with the approval card unless told otherwise) and returns its ts.</summary>
-    public async Task<string> PostAsync(string channel = Approvals, JsonArray? blocks = null, string text = "card")
+    public async Task<string> PostAsync(
+        string channel = Approvals, JsonArray? blocks = null, string text = "card")
     {
         var response = await CallAsync("chat.postMessage", new JsonObject
         {
@@ -74,7 +82,8 @@ public sealed class SandboxHarness : IAsyncDisposable
     {
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         using var response = await Http.PostAsync(new Uri(url), content);
-        return ((int)response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        return ((int)response.StatusCode, answer);
     }
 
     public async ValueTask DisposeAsync()

@@ -51,7 +51,8 @@ public sealed class AuthTests
             });
 
         Assert.True(response.Ok);
-        Assert.Equal("hello", Assert.Single(sandbox.Server.Workspace.Messages(SandboxHarness.Approvals)).Text);
+        var message = Assert.Single(sandbox.Server.Workspace.Messages(SandboxHarness.Approvals));
+        Assert.Equal("hello", message.Text);
     }
 
     [Fact]
@@ -66,7 +67,8 @@ public sealed class AuthTests
             ["blocks"] = Blocks.ApprovalCard().ToJsonString(),
         });
 
-        using var response = await sandbox.Http.PostAsync(new Uri(sandbox.Server.ApiBaseUrl, "chat.postMessage"), form);
+        using var response = await sandbox.Http.PostAsync(
+            new Uri(sandbox.Server.ApiBaseUrl, "chat.postMessage"), form);
 
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(body["ok"]!.GetValue<bool>(), body.ToJsonString());
@@ -89,10 +91,8 @@ public sealed class AuthTests
     {
         await using var sandbox = await SandboxHarness.StartAsync();
         using var content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(sandbox.Server.ApiBaseUrl, "chat.postMessage"))
-        {
-            Content = content,
-        };
+        var url = new Uri(sandbox.Server.ApiBaseUrl, "chat.postMessage");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SandboxHarness.BotToken);
 
         using var response = await sandbox.Http.SendAsync(request);

@@ -47,7 +47,10 @@ public sealed class BlockLimitTests
     [InlineData("""[{"type":"carousel"}]""")]
     [InlineData("""[{"type":"actions","elements":[{"type":"hologram","action_id":"a"}]}]""")]
     [InlineData("""[{"type":"section","text":{"type":"html","text":"x"}}]""")]
-    [InlineData("""[{"type":"actions","elements":[{"type":"button","action_id":"a","text":{"type":"plain_text","text":"x"},"style":"loud"}]}]""")]
+    [InlineData("""
+        [{"type":"actions","elements":[{"type":"button","action_id":"a",
+          "text":{"type":"plain_text","text":"x"},"style":"loud"}]}]
+        """)]
     [InlineData("""{"type":"section"}""")]
     public async Task PostMessage_WithMalformedOrUnknownBlock_ReturnsInvalidBlocks(string blocksJson)
     {

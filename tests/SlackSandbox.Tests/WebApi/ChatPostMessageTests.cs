@@ -72,7 +72,8 @@ public sealed class ChatPostMessageTests
     public async Task PostMessage_BlockTextOverTwelveThousandCharacters_ReturnsMsgTooLong()
     {
         await using var sandbox = await SandboxHarness.StartAsync();
-        var blocks = new JsonArray([.. Enumerable.Range(0, 5).Select(_ => (JsonNode)Blocks.Section(new string('x', 2500)))]);
+        var sections = Enumerable.Range(0, 5).Select(_ => (JsonNode)Blocks.Section(new string('x', 2500)));
+        var blocks = new JsonArray([.. sections]);
 
         var response = await sandbox.CallAsync(
             "chat.postMessage", new JsonObject
@@ -100,7 +101,8 @@ public sealed class ChatPostMessageTests
         Assert.Equal("D0ALICE", response.Body["channel"]!.GetValue<string>());
         var channel = sandbox.Server.Workspace.Channel("D0ALICE")!;
         Assert.Equal("U0ALICE", channel.DirectUserId);
-        Assert.Equal("your request was approved", Assert.Single(sandbox.Server.Workspace.Messages("D0ALICE")).Text);
+        var message = Assert.Single(sandbox.Server.Workspace.Messages("D0ALICE"));
+        Assert.Equal("your request was approved", message.Text);
     }
 
     [Fact]
@@ -128,7 +130,7 @@ public sealed class ChatPostMessageTests
 
         Assert.All(stamps, ts => Assert.Matches(@"^\d{10}\.\d{6}$", ts));
         Assert.All(stamps, ts => Assert.StartsWith(seconds + ".", ts, StringComparison.Ordinal));
-        var values = stamps.Select(s => decimal.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var values = stamps.Select(Ts).ToList();
         Assert.All(values.Zip(values.Skip(1)), pair => Assert.True(pair.Second > pair.First));
     }
 
@@ -142,8 +144,8 @@ public sealed class ChatPostMessageTests
         var second = await sandbox.PostAsync();
 
         var expected = SandboxHarness.Start.AddSeconds(90.25).ToUnixTimeMilliseconds() / 1000m;
-        Assert.Equal(expected, decimal.Parse(second, CultureInfo.InvariantCulture));
-        Assert.True(decimal.Parse(second, CultureInfo.InvariantCulture) > decimal.Parse(first, CultureInfo.InvariantCulture));
+        Assert.Equal(expected, Ts(second));
+        Assert.True(Ts(second) > Ts(first));
     }
 
     [Fact]
@@ -171,4 +173,6 @@ public sealed class ChatPostMessageTests
         Assert.Contains("\"text\":\"recorded\"", call.Body, StringComparison.Ordinal);
         Assert.True(call.Succeeded);
     }
+
+    private static decimal Ts(string ts) => decimal.Parse(ts, CultureInfo.InvariantCulture);
 }

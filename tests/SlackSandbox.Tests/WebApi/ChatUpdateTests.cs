@@ -33,7 +33,8 @@ public sealed class ChatUpdateTests
 
         await Update(sandbox, ts, "new fallback", null);
 
-        Assert.Equal(["approve", "deny"], sandbox.Server.Workspace.Message(SandboxHarness.Approvals, ts)!.ButtonActionIds());
+        var message = sandbox.Server.Workspace.Message(SandboxHarness.Approvals, ts)!;
+        Assert.Equal(["approve", "deny"], message.ButtonActionIds());
     }
 
     [Fact]

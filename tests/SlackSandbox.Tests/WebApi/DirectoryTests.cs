@@ -17,7 +17,8 @@ public sealed class DirectoryTests
             });
 
         Assert.True(response.Ok);
-        Assert.Equal(["U0BOB", "U0CAROL"], response.Body["users"]!.AsArray().Select(u => u!.GetValue<string>()));
+        var users = response.Body["users"]!.AsArray().Select(u => u!.GetValue<string>());
+        Assert.Equal(["U0BOB", "U0CAROL"], users);
     }
 
     [Fact]
