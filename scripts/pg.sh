@@ -174,7 +174,7 @@ cmd_start() {
   port="$(wanted_port)"
   if ! start_server "$port"; then
     tail -n 20 "$log_file" >&2 || true
-    die "the server did not start on port $port (log: $log_file)"
+    die "the server did not start on port $port (log: $log_file); if another program holds that port, choose one with APPROVALBOT_PG_PORT"
   fi
   ensure_roles
   echo "pg.sh: started on $HOST:$port (data $data_dir)"

@@ -1,3 +1,4 @@
+using ApprovalBot.SlackSandbox.Inbound;
 using System.Runtime.CompilerServices;
 using ApprovalBot.SlackSandbox.Faults;
 using ApprovalBot.SlackSandbox.Hosting;
@@ -89,6 +90,12 @@ public sealed class SlackSandboxServer : IAsyncDisposable
         string userId, string channelId, string messageTs, string actionId,
         CancellationToken cancellationToken = default) =>
         _runtime.Users.ClickAsync(userId, channelId, messageTs, actionId, cancellationToken);
+
+    /// <summary>A stale or tampered click: see <see cref="ClickOptions"/>.</summary>
+    public Task<SandboxReply> ClickAsync(
+        string userId, string channelId, string messageTs, string actionId, ClickOptions options,
+        CancellationToken cancellationToken = default) =>
+        _runtime.Users.ClickAsync(userId, channelId, messageTs, actionId, options, cancellationToken);
 
     /// <summary>
     /// Submits an open modal; <paramref name="values"/> are keyed by input block id (or action id).

@@ -11,8 +11,7 @@ public sealed class DatabaseCreationTests
     {
         await using var database = await CreateDroppedDatabaseAsync();
 
-        var report = await SchemaMigrator.MigrateAsync(
-            database.AdminConnectionString, database.RuntimeConnectionString, true, NullLogger.Instance);
+        var report = await MigrateCreatingAsync(database);
 
         Assert.True(report.DatabaseCreated);
         Assert.Equal(4, report.AppliedScripts.Count);
@@ -23,11 +22,7 @@ public sealed class DatabaseCreationTests
     {
         await using var database = await CreateDroppedDatabaseAsync();
 
-        var reports = await Task.WhenAll(
-            SchemaMigrator.MigrateAsync(
-                database.AdminConnectionString, database.RuntimeConnectionString, true, NullLogger.Instance),
-            SchemaMigrator.MigrateAsync(
-                database.AdminConnectionString, database.RuntimeConnectionString, true, NullLogger.Instance));
+        var reports = await Task.WhenAll(MigrateCreatingAsync(database), MigrateCreatingAsync(database));
 
         Assert.Single(reports, report => report.DatabaseCreated);
         Assert.Equal(4, reports.Sum(report => report.AppliedScripts.Count));
@@ -44,6 +39,10 @@ public sealed class DatabaseCreationTests
         Assert.Contains(database.Name, error.Message, StringComparison.Ordinal);
         Assert.Contains(SchemaMigrator.AdminConnectionStringKey, error.Message, StringComparison.Ordinal);
     }
+
+    private static Task<MigrationReport> MigrateCreatingAsync(TestDatabase database) =>
+        SchemaMigrator.MigrateAsync(
+            database.AdminConnectionString, database.RuntimeConnectionString, true, NullLogger.Instance);
 
     private static async Task<TestDatabase> CreateDroppedDatabaseAsync()
     {

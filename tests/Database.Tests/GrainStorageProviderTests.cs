@@ -96,8 +96,8 @@ public sealed class GrainStorageProviderTests(MigratedDatabase fixture) : IClass
         var integerGrain = GrainId.Create("approval-index", "2a");
         var guidGrain = GrainId.Create("approval-index", Guid.NewGuid().ToString("N"));
 
-        await storage.WriteStateAsync(StateName, integerGrain, new GrainState<Counter>(new Counter { Value = 1 }));
-        await storage.WriteStateAsync(StateName, guidGrain, new GrainState<Counter>(new Counter { Value = 2 }));
+        await storage.WriteStateAsync(StateName, integerGrain, State(1));
+        await storage.WriteStateAsync(StateName, guidGrain, State(2));
         var integerState = new GrainState<Counter>();
         var guidState = new GrainState<Counter>();
         await storage.ReadStateAsync(StateName, integerGrain, integerState);
@@ -106,6 +106,8 @@ public sealed class GrainStorageProviderTests(MigratedDatabase fixture) : IClass
         Assert.Equal(1, integerState.State?.Value);
         Assert.Equal(2, guidState.State?.Value);
     }
+
+    private static GrainState<Counter> State(int value) => new(new Counter { Value = value });
 
     private static GrainId NewGrainId() => GrainId.Create("approval", $"corr-{Guid.NewGuid()}");
 
@@ -118,7 +120,11 @@ public sealed class GrainStorageProviderTests(MigratedDatabase fixture) : IClass
             GrainStorageSerializer = new JsonStateSerializer(),
             DeleteStateOnClear = deleteStateOnClear,
         };
-        var cluster = new ClusterOptions { ClusterId = "storage-tests", ServiceId = $"svc-{Guid.NewGuid():N}" };
+        var cluster = new ClusterOptions
+        {
+            ClusterId = "storage-tests",
+            ServiceId = $"svc-{Guid.NewGuid():N}",
+        };
         var storage = new AdoNetGrainStorage(
             new NewStateActivators(), NullLogger<AdoNetGrainStorage>.Instance,
             Options.Create(options), Options.Create(cluster), "approvals");

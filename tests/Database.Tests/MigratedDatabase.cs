@@ -2,7 +2,7 @@ using ApprovalBot.TestSupport;
 
 namespace ApprovalBot.Database.Tests;
 
-/// <summary>One migrated database shared by the tests of a class; tests keep apart by cluster or service id.</summary>
+/// <summary>One migrated database for a test class; its tests keep apart by cluster or service id.</summary>
 public sealed class MigratedDatabase : IAsyncLifetime
 {
     private TestDatabase? _database;

@@ -15,11 +15,11 @@ public sealed class MigrationFailureTests
     public async Task Migrate_UnreachableHost_MessageNamesHostAndKey()
     {
         var port = ClosedPort();
-        var admin = $"Host=127.0.0.1;Port={port};Username=owner;Password={Secret};Database=approvalbot;Timeout=5";
-        var runtime = $"Host=127.0.0.1;Port={port};Username=silo;Password={Secret}x;Database=approvalbot";
+        var admin = Connection(port, "owner");
+        var runtime = Connection(port, "silo");
 
-        var error = await Assert.ThrowsAsync<SchemaMigrationException>(
-            () => SchemaMigrator.MigrateAsync(admin, runtime, createDatabaseIfMissing: true, NullLogger.Instance));
+        var error = await Assert.ThrowsAsync<SchemaMigrationException>(() => SchemaMigrator.MigrateAsync(
+            admin, runtime, createDatabaseIfMissing: true, NullLogger.Instance));
 
         Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
         Assert.Contains(SchemaMigrator.AdminConnectionStringKey, error.Message, StringComparison.Ordinal);
@@ -30,13 +30,14 @@ public sealed class MigrationFailureTests
     public async Task Migrate_UnreachableHostWithoutAdminSetting_MessageNamesRuntimeKey()
     {
         var port = ClosedPort();
-        var runtime = $"Host=127.0.0.1;Port={port};Username=silo;Password={Secret};Database=approvalbot;Timeout=5";
+        var runtime = Connection(port, "silo");
 
-        var error = await Assert.ThrowsAsync<SchemaMigrationException>(
-            () => SchemaMigrator.MigrateAsync(runtime, null, createDatabaseIfMissing: false, NullLogger.Instance));
+        var error = await Assert.ThrowsAsync<SchemaMigrationException>(() => SchemaMigrator.MigrateAsync(
+            runtime, null, createDatabaseIfMissing: false, NullLogger.Instance));
 
         Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
-        Assert.Contains(SchemaMigrator.RuntimeConnectionStringKey + ")", error.Message, StringComparison.Ordinal);
+        var runtimeKey = $"({SchemaMigrator.RuntimeConnectionStringKey})";
+        Assert.Contains(runtimeKey, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
     }
 
@@ -80,6 +81,9 @@ public sealed class MigrationFailureTests
         Assert.DoesNotContain(Secret, redacted, StringComparison.Ordinal);
         Assert.Contains("db.internal", redacted, StringComparison.Ordinal);
     }
+
+    private static string Connection(int port, string user) =>
+        $"Host=127.0.0.1;Port={port};Username={user};Password={Secret};Database=approvalbot;Timeout=5";
 
     private static int ClosedPort()
     {

@@ -48,7 +48,8 @@ public sealed class MigrationTests
 
         var reports = await Task.WhenAll(database.MigrateAsync(), database.MigrateAsync());
 
-        var appliedByEither = reports.SelectMany(report => report.AppliedScripts).Order(StringComparer.Ordinal);
+        var appliedByEither = reports.SelectMany(report => report.AppliedScripts)
+            .Order(StringComparer.Ordinal);
         Assert.Equal(AllScripts, appliedByEither);
         Assert.Equal(AllScripts, await JournalAsync(database));
         Assert.Equal(
@@ -66,7 +67,8 @@ public sealed class MigrationTests
         var logger = new RecordingLogger();
 
         var migration = database.MigrateAsync(logger);
-        await logger.WaitForAsync(entry => entry.EventId.Id == WaitingForLockEventId, TimeSpan.FromSeconds(30));
+        await logger.WaitForAsync(
+            entry => entry.EventId.Id == WaitingForLockEventId, TimeSpan.FromSeconds(30));
         var journalWhileWaiting = await database.ScalarAsync<string?>(
             $"SELECT to_regclass('{SchemaMigrator.JournalTable}')::text");
         await ExecuteAsync(holder, $"SELECT pg_advisory_unlock({SchemaMigrator.MigrationLockKey})");

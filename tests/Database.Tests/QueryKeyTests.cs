@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Orleans.Configuration;
 using Orleans.Runtime.MembershipService;
 using Orleans.Storage;
 
@@ -43,9 +44,7 @@ public sealed partial class QueryKeyTests(MigratedDatabase fixture) : IClassFixt
         // The providers check their keys by reflection over an internal class; reading the same
         // class here catches a provider upgrade that adds a key before a silo fails to start.
         var clustering = RequiredKeys(typeof(AdoNetClusteringTable).Assembly);
-        var reminders = RequiredKeys(Type.GetType(
-            "Orleans.Runtime.ReminderService.AdoNetReminderTable, Orleans.Reminders.AdoNet", throwOnError: true)!
-            .Assembly);
+        var reminders = RequiredKeys(typeof(AdoNetReminderTableOptions).Assembly);
 
         var storage = StorageKey().Matches(AdoNetGrainStorage.DefaultInitializationQuery)
             .Select(match => match.Groups["key"].Value);

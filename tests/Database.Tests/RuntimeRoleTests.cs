@@ -33,7 +33,8 @@ public sealed class RuntimeRoleTests(MigratedDatabase fixture) : IClassFixture<M
 
         var queries = await RunAsRuntimeAsync(database, "SELECT count(*) FROM orleansquery");
         var inserted = await RunAsRuntimeAsync(database, """
-            INSERT INTO orleans_reminders (service_id, grain_id, reminder_name, start_time, period, grain_hash, version)
+            INSERT INTO orleans_reminders
+                (service_id, grain_id, reminder_name, start_time, period, grain_hash, version)
             VALUES ('runtime-role-test', 'g/1', 'r', now(), 60000, 1, 0)
             """);
         var updated = await RunAsRuntimeAsync(

@@ -1,6 +1,6 @@
 namespace ApprovalBot.Database.Tests;
 
-/// <summary>The key columns the storage provider sends, with fixed hashes so collisions can be staged.</summary>
+/// <summary>The key columns the storage provider sends, with fixed hashes to stage collisions.</summary>
 internal sealed record StorageKey(long N0, long N1, string? Extension, string StateName)
 {
     private const int GrainIdHash = 12345;

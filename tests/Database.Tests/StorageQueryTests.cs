@@ -52,7 +52,8 @@ public sealed class StorageQueryTests(MigratedDatabase fixture) : IClassFixture<
         var grain = StorageKey.NewStringKey();
         await WriteAsync(grain, ProviderQuery.NoVersion, [0]);
 
-        var results = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => WriteAsync(grain, 1, [(byte)i])));
+        var results = await Task.WhenAll(
+            Enumerable.Range(1, 8).Select(i => WriteAsync(grain, 1, [(byte)i])));
 
         Assert.Single(results, result => result == 2);
         Assert.Equal(2, (await ReadAsync(grain))?.Version);
@@ -123,6 +124,8 @@ public sealed class StorageQueryTests(MigratedDatabase fixture) : IClassFixture<
     {
         var rows = await ProviderQuery.RunAsync(
             Database.RuntimeConnectionString, "ReadFromStorageKey", [.. grain.Parameters()]);
-        return rows.SingleOrDefault() is { } row ? ((int)row["Version"]!, (byte[]?)row["PayloadBinary"]) : null;
+        return rows.SingleOrDefault() is { } row
+            ? ((int)row["Version"]!, (byte[]?)row["PayloadBinary"])
+            : null;
     }
 }

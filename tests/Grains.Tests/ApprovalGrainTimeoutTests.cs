@@ -1,3 +1,4 @@
+using ApprovalBot.TestSupport.Cluster;
 using ApprovalBot.Grains.Tests.Support;
 
 namespace ApprovalBot.Grains.Tests;

@@ -9,7 +9,8 @@ public static class PgScript
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     /// <summary>Runs <c>scripts/pg.sh {command}</c>; returns its exit code and what it printed.</summary>
-    public static async Task<PgScriptResult> RunAsync(string command, CancellationToken cancellationToken = default)
+    public static async Task<PgScriptResult> RunAsync(
+        string command, CancellationToken cancellationToken = default)
     {
         var root = RepositoryRoot.Find();
         var start = new ProcessStartInfo("bash")
@@ -42,7 +43,8 @@ public static class PgScript
     }
 
     /// <summary>Like <see cref="RunAsync"/>, but a non-zero exit throws with what the script said.</summary>
-    public static async Task<string> RunCheckedAsync(string command, CancellationToken cancellationToken = default)
+    public static async Task<string> RunCheckedAsync(
+        string command, CancellationToken cancellationToken = default)
     {
         var result = await RunAsync(command, cancellationToken);
         if (result.ExitCode != 0)

@@ -22,10 +22,11 @@ public sealed partial class PostgresServer
         var parsed = new NpgsqlConnectionStringBuilder(adminConnectionString);
         Host = parsed.Host ?? "127.0.0.1";
         Port = parsed.Port;
-        AdminUser = parsed.Username ?? throw new InvalidOperationException($"{AdminVariable} names no Username.");
+        AdminUser = parsed.Username
+            ?? throw new InvalidOperationException($"{AdminVariable} names no Username.");
     }
 
-    /// <summary>Admin (owner, CREATEDB, CREATEROLE) connection string to the server's default database.</summary>
+    /// <summary>The admin role's (CREATEDB, CREATEROLE) connection to the default database.</summary>
     public string AdminConnectionString { get; }
 
     public string Host { get; }
@@ -41,12 +42,32 @@ public sealed partial class PostgresServer
     /// Creates an empty database named <c>{prefix}_{random}</c>, owned by the admin role. Disposing the
     /// result drops it and its runtime role.
     /// </summary>
-    public async Task<TestDatabase> CreateDatabaseAsync(string prefix, CancellationToken cancellationToken = default)
+    public async Task<TestDatabase> CreateDatabaseAsync(
+        string prefix, CancellationToken cancellationToken = default)
     {
         var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var name = $"{Sanitize(prefix)}_{suffix}";
         await ExecuteAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
-        return new TestDatabase(this, name, $"approvalbot_rt_{suffix}");
+        await StaleTestDatabases.MarkAsync(this, name, cancellationToken);
+        return new TestDatabase(this, name);
+    }
+
+    /// <summary>Drops a test database, ending its sessions, then its runtime role.</summary>
+    internal async Task DropDatabaseAsync(
+        string name, string runtimeRole, CancellationToken cancellationToken)
+    {
+        // FORCE ends other sessions, which a non-superuser may do only for roles it is a member of.
+        await ExecuteAsync(
+            $"""
+            DO $$ BEGIN
+                IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{runtimeRole}') THEN
+                    GRANT "{runtimeRole}" TO CURRENT_USER;
+                END IF;
+            END $$
+            """,
+            cancellationToken);
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
+        await ExecuteAsync($"DROP ROLE IF EXISTS \"{runtimeRole}\"", cancellationToken);
     }
 
     internal async Task ExecuteAsync(string sql, CancellationToken cancellationToken = default)
@@ -67,7 +88,7 @@ public sealed partial class PostgresServer
         }
 
         var server = new PostgresServer(admin);
-        await server.ExecuteAsync("SELECT 1");
+        await StaleTestDatabases.DropAsync(server);
         return server;
     }
 
@@ -76,7 +97,8 @@ public sealed partial class PostgresServer
         var match = AdminExport().Match(envOutput);
         return match.Success
             ? match.Groups["value"].Value
-            : throw new InvalidOperationException($"scripts/pg.sh env printed no {AdminVariable}: {envOutput}");
+            : throw new InvalidOperationException(
+                $"scripts/pg.sh env printed no {AdminVariable}: {envOutput}");
     }
 
     private static string Sanitize(string prefix)

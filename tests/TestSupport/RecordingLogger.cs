@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 
 namespace ApprovalBot.TestSupport;
 
@@ -10,7 +11,7 @@ public sealed class RecordingLogger : ILogger
 {
     private readonly ConcurrentQueue<RecordedLog> _entries = new();
     private readonly Lock _waitersLock = new();
-    private readonly List<(Func<RecordedLog, bool> Match, TaskCompletionSource<RecordedLog> Signal)> _waiters = [];
+    private readonly List<Waiter> _waiters = [];
 
     public IReadOnlyList<RecordedLog> Entries => [.. _entries];
 
@@ -41,7 +42,8 @@ public sealed class RecordingLogger : ILogger
     /// <summary>Completes with the first entry (already logged or still to come) that matches.</summary>
     public async Task<RecordedLog> WaitForAsync(Func<RecordedLog, bool> match, TimeSpan timeout)
     {
-        var signal = new TaskCompletionSource<RecordedLog>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var signal = new TaskCompletionSource<RecordedLog>(
+            TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_waitersLock)
         {
             if (_entries.FirstOrDefault(match) is { } logged)
@@ -49,7 +51,7 @@ public sealed class RecordingLogger : ILogger
                 return logged;
             }
 
-            _waiters.Add((match, signal));
+            _waiters.Add(new Waiter(match, signal));
         }
 
         try
@@ -58,11 +60,14 @@ public sealed class RecordingLogger : ILogger
         }
         catch (TimeoutException)
         {
-            var seen = string.Join(Environment.NewLine, Entries.Select(entry => $"  {entry.Level}: {entry.Message}"));
+            var seen = string.Join(
+                Environment.NewLine, Entries.Select(entry => $"  {entry.Level}: {entry.Message}"));
             throw new TimeoutException(
                 $"No matching log entry within {timeout}. Logged so far:{Environment.NewLine}{seen}");
         }
     }
+
+    private sealed record Waiter(Func<RecordedLog, bool> Match, TaskCompletionSource<RecordedLog> Signal);
 }
 
 /// <summary>One entry written to a <see cref="RecordingLogger"/>.</summary>

@@ -6,7 +6,8 @@ public static class RepositoryRoot
     /// <summary>The nearest folder above the test binaries holding ApprovalBot.sln or .git.</summary>
     public static string Find()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        var start = new DirectoryInfo(AppContext.BaseDirectory);
+        for (var folder = start; folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "ApprovalBot.sln"))
                 || Directory.Exists(Path.Combine(folder.FullName, ".git"))

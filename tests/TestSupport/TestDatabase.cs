@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ApprovalBot.Silo.Database;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -13,11 +14,11 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly PostgresServer _server;
 
-    internal TestDatabase(PostgresServer server, string name, string runtimeRole)
+    internal TestDatabase(PostgresServer server, string name)
     {
         _server = server;
         Name = name;
-        RuntimeRole = runtimeRole;
+        RuntimeRole = RuntimeRoleOf(name);
         AdminConnectionString = new NpgsqlConnectionStringBuilder(server.AdminConnectionString)
         {
             Database = name,
@@ -25,14 +26,14 @@ public sealed class TestDatabase : IAsyncDisposable
         RuntimeConnectionString = new NpgsqlConnectionStringBuilder(server.AdminConnectionString)
         {
             Database = name,
-            Username = runtimeRole,
+            Username = RuntimeRole,
             Password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
         }.ConnectionString;
     }
 
     public string Name { get; }
 
-    /// <summary>The runtime role's name; it exists once <see cref="MigrateAsync(CancellationToken)"/> ran.</summary>
+    /// <summary>The runtime role; <see cref="MigrateAsync(CancellationToken)"/> creates it.</summary>
     public string RuntimeRole { get; }
 
     /// <summary>The admin role, connected to this database.</summary>
@@ -45,11 +46,16 @@ public sealed class TestDatabase : IAsyncDisposable
     public Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default) =>
         MigrateAsync(NullLogger.Instance, cancellationToken);
 
-    public Task<MigrationReport> MigrateAsync(ILogger logger, CancellationToken cancellationToken = default) =>
+    public Task<MigrationReport> MigrateAsync(
+        ILogger logger, CancellationToken cancellationToken = default) =>
         SchemaMigrator.MigrateAsync(
-            AdminConnectionString, RuntimeConnectionString, createDatabaseIfMissing: false, logger, cancellationToken);
+            AdminConnectionString,
+            RuntimeConnectionString,
+            createDatabaseIfMissing: false,
+            logger,
+            cancellationToken);
 
-    /// <summary>Runs <paramref name="sql"/> as the admin role and returns the first column of the first row.</summary>
+    /// <summary>Runs <paramref name="sql"/> as the admin; returns the first row's first column.</summary>
     public async Task<T> ScalarAsync<T>(string sql, CancellationToken cancellationToken = default)
     {
         await using var connection = new NpgsqlConnection(AdminConnectionString);
@@ -68,29 +74,21 @@ public sealed class TestDatabase : IAsyncDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Drops the database now, ending its sessions, e.g. to test what happens when it is missing.</summary>
-    public async Task DropAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Drops the database and its runtime role now, ending their sessions (e.g. to test a missing
+    /// database: migrating again with creation allowed brings both back). Disposing does the same.
+    /// </summary>
+    public Task DropAsync(CancellationToken cancellationToken = default)
     {
         // Pooled connections to a dropped database would only fail later, in some other test.
         NpgsqlConnection.ClearPool(new NpgsqlConnection(AdminConnectionString));
         NpgsqlConnection.ClearPool(new NpgsqlConnection(RuntimeConnectionString));
-
-        // FORCE ends other sessions, which a non-superuser may do only for roles it is a member of.
-        await _server.ExecuteAsync(
-            $"""
-            DO $$ BEGIN
-                IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{RuntimeRole}') THEN
-                    GRANT "{RuntimeRole}" TO CURRENT_USER;
-                END IF;
-            END $$
-            """,
-            cancellationToken);
-        await _server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", cancellationToken);
+        return _server.DropDatabaseAsync(Name, RuntimeRole, cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await DropAsync();
-        await _server.ExecuteAsync($"DROP ROLE IF EXISTS \"{RuntimeRole}\"");
-    }
+    public async ValueTask DisposeAsync() => await DropAsync();
+
+    /// <summary>Each test database's own runtime role, named after the database's random suffix.</summary>
+    internal static string RuntimeRoleOf(string databaseName) =>
+        $"approvalbot_rt_{databaseName[(databaseName.LastIndexOf('_') + 1)..]}";
 }

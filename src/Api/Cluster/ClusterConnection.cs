@@ -21,6 +21,9 @@ public sealed partial class ClusterConnection(
 
     public bool IsConnected => Grains is not null;
 
+    /// <summary>Why the last connection attempt failed, for the readiness report; null once connected.</summary>
+    public string? LastFailure { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var attempt = 0;
@@ -32,12 +35,14 @@ public sealed partial class ClusterConnection(
                 await host.StartAsync(stoppingToken);
                 _client = host;
                 Grains = host.Services.GetRequiredService<IClusterClient>();
+                LastFailure = null;
                 LogInformationConnected(logger, attempt);
                 return;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 host.Dispose();
+                LastFailure = $"{e.GetType().Name}: {e.Message}";
                 if (attempt++ % 15 == 0)
                 {
                     LogWarningNotConnected(logger, attempt, e.Message);
@@ -62,7 +67,7 @@ public sealed partial class ClusterConnection(
     {
         var orleans = configuration.GetSection("Orleans");
         return Host.CreateDefaultBuilder()
-            .ConfigureLogging(logging => logging.ClearProviders())
+            .ConfigureLogging(logging => { if (Environment.GetEnvironmentVariable("DBG") is null) { logging.ClearProviders(); } })
             .UseOrleansClient(client =>
             {
                 client.UseAdoNetClustering(options =>

@@ -16,6 +16,7 @@ public sealed class ApiHealth(ClusterConnection cluster, NpgsqlDataSource dataSo
             status = ready ? "ready" : "not ready",
             postgres = database ? "ok" : "unreachable",
             cluster = cluster.IsConnected ? "connected" : "not connected",
+            clusterFailure = cluster.LastFailure,
         };
         return Results.Json(body, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

@@ -43,11 +43,25 @@ internal sealed class UserActions(
         return reply;
     }
 
+    public Task<SandboxReply> ClickAsync(
+        string userId,
+        string channelId,
+        string messageTs,
+        string actionId,
+        CancellationToken cancellationToken) =>
+        ClickAsync(userId, channelId, messageTs, actionId, new ClickOptions(), cancellationToken);
+
+    /// <summary>
+    /// A click as <see cref="ClickAsync(string, string, string, string, CancellationToken)"/>, optionally on a
+    /// button of an earlier version of the message (a client that has not refreshed yet) and with the payload
+    /// altered before it is signed (a forged or tampered click).
+    /// </summary>
     public async Task<SandboxReply> ClickAsync(
         string userId,
         string channelId,
         string messageTs,
         string actionId,
+        ClickOptions options,
         CancellationToken cancellationToken)
     {
         var user = RequireUser(userId);
@@ -59,13 +73,17 @@ internal sealed class UserActions(
                 $"{user.Id} sees no message {messageTs} in {channel.Id}.", nameof(messageTs));
         }
 
-        var button = BlockSearch.Button(message.Blocks(), actionId)
+        var shown = options.FromVersion is { } version
+            ? message with { Text = message.History[version].Text, BlocksJson = message.History[version].BlocksJson }
+            : message;
+        var button = BlockSearch.Button(shown.Blocks(), actionId)
             ?? throw new ArgumentException(
                 $"Message {messageTs} has no button '{actionId}'.", nameof(actionId));
         var responseUrl = responseUrls.Issue(channel.Id, user.Id, message.Ts);
         var payload = payloads.BlockActions(
-            user, channel, message, button, triggers.Issue(user.Id), urls.ResponseUrl(responseUrl.Id),
+            user, channel, shown, button, triggers.Issue(user.Id), urls.ResponseUrl(responseUrl.Id),
             ActionTs());
+        options.Tamper?.Invoke(payload);
         return await SendInteractionAsync("block_actions", SandboxJson.Write(payload), cancellationToken);
     }
 

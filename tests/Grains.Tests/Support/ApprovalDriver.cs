@@ -1,3 +1,4 @@
+using ApprovalBot.TestSupport.Cluster;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ApprovalBot.Slack;

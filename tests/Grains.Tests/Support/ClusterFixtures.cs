@@ -1,3 +1,4 @@
+using ApprovalBot.TestSupport.Cluster;
 using ApprovalBot.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,3 +1,4 @@
+using ApprovalBot.Grains;
 using ApprovalBot.Silo.Hosting;
 using ApprovalBot.Slack;
 using ApprovalBot.Slack.WebApi;
@@ -7,7 +8,7 @@ using Orleans.Configuration;
 using Orleans.Reminders;
 using Orleans.TestingHost;
 
-namespace ApprovalBot.Grains.Tests.Support;
+namespace ApprovalBot.TestSupport.Cluster;
 
 /// <summary>
 /// Makes a test silo a production silo (real ADO.NET membership, storage and reminders on PostgreSQL, the same
@@ -20,8 +21,16 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         var context = ApprovalTestContext.Get(siloBuilder.Configuration[ApprovalTestContext.ContextKey]);
         siloBuilder.UseApprovalBotMembership(context.DataSource);
         siloBuilder.AddApprovalBotGrains(siloBuilder.Configuration, context.DataSource);
-        siloBuilder.Services.AddSlackOptions(siloBuilder.Configuration);
-        siloBuilder.Services.AddSingleton<ISlackWebApi>(context.Slack);
+        if (context.UseRealSlackClient)
+        {
+            siloBuilder.Services.AddSlackWebApi(siloBuilder.Configuration);
+        }
+        else
+        {
+            siloBuilder.Services.AddSlackOptions(siloBuilder.Configuration);
+            siloBuilder.Services.AddSingleton<ISlackWebApi>(context.Slack);
+        }
+
         siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         if (context.Time is { } time)
         {

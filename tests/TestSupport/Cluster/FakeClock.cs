@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace ApprovalBot.Grains.Tests.Support;
+namespace ApprovalBot.TestSupport.Cluster;
 
 /// <summary>Moves the fake clock a step at a time until something the clock should cause has happened.</summary>
 public static class FakeClock

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
-namespace ApprovalBot.Grains.Tests.Support;
+namespace ApprovalBot.TestSupport.Cluster;
 
 /// <summary>An Orleans test cluster of real silos on the context's PostgreSQL, with real ADO.NET membership.</summary>
 public sealed class ApprovalTestCluster : IAsyncDisposable
@@ -18,6 +18,8 @@ public sealed class ApprovalTestCluster : IAsyncDisposable
         builder.Options.UseTestClusterMembership = false;
         builder.Options.ServiceId = context.ServiceId;
         builder.Options.ClusterId = context.ServiceId;
+        // Real sockets: the Api under test connects to these silos as an ordinary Orleans client.
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         builder.ConfigureHostConfiguration(configuration =>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
-namespace ApprovalBot.Grains.Tests.Support;
+namespace ApprovalBot.TestSupport.Cluster;
 
 /// <summary>
 /// What a test cluster's silos share with the test: the database, the Slack fake and the clock. Orleans creates
@@ -31,6 +31,12 @@ public sealed class ApprovalTestContext : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     public RecordingSlack Slack { get; } = new();
+
+    /// <summary>
+    /// When set, silos use the real Slack Web API client configured by <see cref="Settings"/> (pointed at the
+    /// sandbox) instead of <see cref="Slack"/>.
+    /// </summary>
+    public bool UseRealSlackClient { get; set; }
 
     /// <summary>The approval and reminder clock; null runs on real time.</summary>
     public FakeTimeProvider? Time { get; }

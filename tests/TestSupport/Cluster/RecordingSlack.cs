@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using ApprovalBot.Slack.WebApi;
 
-namespace ApprovalBot.Grains.Tests.Support;
+namespace ApprovalBot.TestSupport.Cluster;
 
 /// <summary>One call the bot made to Slack, as the recording fake saw it.</summary>
 public sealed record SlackCall(string Method, string Channel, string? Ts, string Text, object Request, bool Succeeded);

@@ -1,4 +1,4 @@
-namespace ApprovalBot.Grains.Tests.Support;
+namespace ApprovalBot.TestSupport.Cluster;
 
 /// <summary>
 /// Polls stored state until a condition holds, for facts that no event announces (a grain's write landing in
