@@ -19,6 +19,17 @@ public interface IApprovalGrain : IGrainWithStringKey
     [Alias("Decide")]
     Task<DecisionResult> DecideAsync(DecisionRequest request);
 
+    /// <summary>
+    /// What <see cref="DecideAsync"/> would answer, without recording anything: lets the Api refuse a Deny click
+    /// before it opens the reason modal. <see cref="DecisionOutcome.Accepted"/> means the click would count.
+    /// </summary>
+    [Alias("CheckDecision")]
+    Task<DecisionResult> CheckDecisionAsync(DecisionRequest request);
+
+    /// <summary>The request as <paramref name="viewerUserId"/> may see it: only its requester and approvers may.</summary>
+    [Alias("GetSnapshotFor")]
+    Task<ApprovalSnapshot?> GetSnapshotForAsync(string viewerUserId);
+
     /// <summary>Withdraws a pending request; only its requester may.</summary>
     [Alias("Cancel")]
     Task<CancelResult> CancelAsync(CancelRequest request);

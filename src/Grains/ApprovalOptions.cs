@@ -53,6 +53,15 @@ public sealed class ApprovalOptions
     /// <summary>How long a closed request's state is kept.</summary>
     public TimeSpan Retention { get; set; } = DefaultRetention;
 
+    /// <summary>Delays after creation at which approvers are nudged in the approval message's thread.</summary>
+    public IList<TimeSpan> RemindAfter { get; set; } = [];
+
+    /// <summary>
+    /// Delay after creation at which a pending request is posted again, with working buttons, in
+    /// <c>Slack:EscalationChannelId</c>; null (the default) never escalates.
+    /// </summary>
+    public TimeSpan? EscalateAfter { get; set; }
+
     /// <summary>Period of each request's reminder (see <see cref="DefaultWatchdogPeriod"/>).</summary>
     public TimeSpan WatchdogPeriod { get; set; } = DefaultWatchdogPeriod;
 

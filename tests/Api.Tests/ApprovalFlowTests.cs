@@ -34,14 +34,19 @@ public sealed class ApprovalFlowTests(RealTimeProductFixture fixture)
     }
 
     [Fact]
-    public async Task Deny_ByApprover_MessageShowsDenialAndRequesterTold()
+    public async Task Deny_ByApproverWithReason_MessageShowsEscapedReasonAndRequesterTold()
     {
         var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "contractor@example.com short project");
         var message = await Sandbox.WaitForApprovalMessageAsync(id!);
 
         await Sandbox.ClickAsync(SandboxUsers.Carol, SandboxFlow.ApprovalChannel, message.Ts, "deny");
+        var modal = Assert.Single(Sandbox.Workspace.OpenViews(SandboxUsers.Carol));
+        var submitted = await Sandbox.SubmitViewAsync(SandboxUsers.Carol, modal.Id,
+            new Dictionary<string, string> { ["reason"] = "Not <@U0DAVE>'s *call*" });
 
-        await Sandbox.WaitForFinalMessageAsync(id!, "denied");
+        Assert.Equal(200, submitted.StatusCode);
+        var final = await Sandbox.WaitForFinalMessageAsync(id!, "denied");
+        Assert.Contains("Not &lt;@U0DAVE&gt;", SandboxFlow.AllText(final), StringComparison.Ordinal);
         await Sandbox.WaitForAsync(w => SandboxFlow.OutcomeNoticesTo(w, SandboxUsers.Alice, id!).Count == 1,
             TimeSpan.FromSeconds(30), "one denial notice to the requester");
     }

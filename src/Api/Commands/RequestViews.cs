@@ -7,7 +7,7 @@ using ApprovalBot.Slack.Blocks;
 namespace ApprovalBot.Api.Commands;
 
 /// <summary><c>/approve status</c> and <c>/approve list</c>, read from the grains, never from process memory.</summary>
-public sealed class RequestViews(GrainCalls grains, IConfiguration configuration)
+public sealed class RequestViews(GrainCalls grains)
 {
     private const int ListPageSize = 20;
 
@@ -15,14 +15,14 @@ public sealed class RequestViews(GrainCalls grains, IConfiguration configuration
     {
         var lookup = await grains.TryCallAsync(
             async g => new Holder<ApprovalSnapshot?>(
-                await g.GetGrain<IApprovalGrain>(correlationId).GetSnapshotAsync()), "status");
+                await g.GetGrain<IApprovalGrain>(correlationId).GetSnapshotForAsync(userId)), "status");
         if (lookup is null)
         {
             return CommandReplies.NotConfirmed;
         }
 
         var snapshot = lookup.Value;
-        if (snapshot is null || (snapshot.RequesterUserId != userId && !IsListedApprover(userId)))
+        if (snapshot is null)
         {
             // Outsiders learn nothing, not even whether the id exists.
             return $"You may not see approval request `{correlationId}`, or it does not exist.";
@@ -54,9 +54,6 @@ public sealed class RequestViews(GrainCalls grains, IConfiguration configuration
 
         return text.ToString();
     }
-
-    private bool IsListedApprover(string userId) =>
-        configuration.GetSection("Approval:Approvers").Get<string[]>()?.Contains(userId) == true;
 
     private static string Describe(ApprovalSnapshot s)
     {

@@ -32,6 +32,7 @@ public static class ApiApp
         services.AddSingleton<RequestViews>();
         services.AddSingleton<CommandEndpoint>();
         services.AddSingleton<InteractionEndpoint>();
+        services.AddSingleton<DenyModalFlow>();
         services.AddSingleton<ApiHealth>();
         services.AddApprovalBotTelemetry(configuration, "approvalbot-api");
 

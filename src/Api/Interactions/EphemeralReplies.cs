@@ -17,11 +17,14 @@ public sealed partial class EphemeralReplies(ISlackWebApi slack, ILogger<Ephemer
             new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest });
 
     /// <summary>Queues a reply; never blocks the request that asks for it.</summary>
-    public void Enqueue(string? responseUrl, string mrkdwn)
+    public void Enqueue(string? responseUrl, string mrkdwn) => Enqueue(responseUrl, SlackMessage.Plain(mrkdwn));
+
+    /// <summary>Queues a reply with blocks (for example a button to try again).</summary>
+    public void Enqueue(string? responseUrl, SlackMessage message)
     {
         if (!string.IsNullOrEmpty(responseUrl))
         {
-            _queue.Writer.TryWrite((responseUrl, SlackMessage.Plain(mrkdwn)));
+            _queue.Writer.TryWrite((responseUrl, message));
         }
     }
 

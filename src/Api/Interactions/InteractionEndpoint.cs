@@ -3,6 +3,7 @@ using ApprovalBot.Grains;
 using ApprovalBot.Slack;
 using ApprovalBot.Slack.Blocks;
 using ApprovalBot.Slack.Inbound;
+using ApprovalBot.Slack.Messages;
 using ApprovalBot.Slack.Verification;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,11 @@ namespace ApprovalBot.Api.Interactions;
 /// and ignored.
 /// </summary>
 public sealed partial class InteractionEndpoint(
-    GrainCalls grains, EphemeralReplies replies, IOptions<SlackOptions> slack, ILogger<InteractionEndpoint> logger)
+    GrainCalls grains,
+    EphemeralReplies replies,
+    DenyModalFlow denyModal,
+    IOptions<SlackOptions> slack,
+    ILogger<InteractionEndpoint> logger)
 {
     public const string ApproveActionId = "approve";
     public const string DenyActionId = "deny";
@@ -30,6 +35,7 @@ public sealed partial class InteractionEndpoint(
         return payload switch
         {
             BlockActionsPayload click => await HandleClickAsync(click),
+            ViewSubmissionPayload submission => await HandleSubmissionAsync(submission),
             _ => Results.Ok(),
         };
     }
@@ -57,6 +63,12 @@ public sealed partial class InteractionEndpoint(
         var kind = action.ActionId == ApproveActionId ? DecisionKind.Approve : DecisionKind.Deny;
         var channel = click.Channel?.Id ?? click.Container?.ChannelId ?? "";
         var request = new DecisionRequest(click.User.Id, channel, token, kind);
+        if (kind == DecisionKind.Deny)
+        {
+            await denyModal.OpenAsync(click, channel, action.Value!, request);
+            return Results.Ok();
+        }
+
         var result = await grains.TryCallAsync(
             g => g.GetGrain<IApprovalGrain>(correlationId).DecideAsync(request), "decide");
         var reply = result is null ? ClickReplies.NotConfirmed : ClickReplies.For(result);
@@ -66,6 +78,17 @@ public sealed partial class InteractionEndpoint(
         }
 
         return Results.Ok();
+    }
+
+    private async Task<IResult> HandleSubmissionAsync(ViewSubmissionPayload submission)
+    {
+        if (submission.View.CallbackId != ApprovalModals.DenyReasonCallbackId)
+        {
+            return Results.Ok();
+        }
+
+        var errors = await denyModal.SubmitAsync(submission);
+        return errors is null ? Results.Ok() : Results.Json(new { response_action = "errors", errors });
     }
 
     private bool WorkspaceAllowed(BlockActionsPayload click)

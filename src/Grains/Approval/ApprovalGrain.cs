@@ -105,7 +105,7 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
 
         Open(submission, reason, now, timeout);
         await _state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(ReminderName, DueIn(State.Deadline), _options.WatchdogPeriod);
+        await ScheduleWakeUpAsync();
 
         _metrics.RequestCreated();
         LogInformationRequestCreated(_logger, CorrelationId, State.RequesterUserId, State.Deadline);
@@ -169,6 +169,11 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
             {
                 State.Revision++;
                 Enqueue(SlackCallKind.UpdateApprovalMessage);
+                if (State.EscalationChannelId is not null)
+                {
+                    Enqueue(SlackCallKind.UpdateEscalationMessage);
+                }
+
                 await _state.WriteStateAsync();
                 ScheduleOutbox(TimeSpan.Zero);
                 return Result(DecisionOutcome.RecordedAwaitingMoreApprovals);
@@ -179,6 +184,9 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
         await CloseAsync(status, request.ClickerUserId, request.Reason);
         return Result(DecisionOutcome.Accepted);
     }
+
+    public async Task<DecisionResult> CheckDecisionAsync(DecisionRequest request) =>
+        await CheckClickAsync(request) ?? Result(DecisionOutcome.Accepted);
 
     /// <summary>Every reason a click may change nothing, in the order the clicker should learn of them.</summary>
     private async Task<DecisionResult?> CheckClickAsync(DecisionRequest request)
@@ -288,7 +296,48 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
             return;
         }
 
+        if (State.Status == ApprovalStatus.Pending && Nudge())
+        {
+            await _state.WriteStateAsync();
+            await ScheduleWakeUpAsync();
+        }
+
         await DrainOutboxAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Reminds approvers and escalates when their time has come. Several reminders that fell due while the cluster
+    /// was down become one: a burst of nudges helps nobody.
+    /// </summary>
+    private bool Nudge()
+    {
+        var now = Now;
+        var changed = false;
+        var due = ApprovalSchedule.RemindersDue(_options, State, now);
+        if (due > 0)
+        {
+            State.RemindersSent += due;
+            State.History.Add(new HistoryEntry(now, "reminded", "schedule"));
+            Enqueue(SlackCallKind.PostReminder);
+            changed = true;
+        }
+
+        if (ApprovalSchedule.EscalationDue(_options, _slack, State, now))
+        {
+            State.EscalationChannelId = _slack.EscalationChannelId;
+            State.History.Add(new HistoryEntry(now, "escalated", "schedule", _slack.EscalationChannelId));
+            Enqueue(SlackCallKind.PostEscalation);
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    /// <summary>Wakes the request at its next event (reminder, escalation, deadline), then every watchdog period.</summary>
+    private async Task ScheduleWakeUpAsync()
+    {
+        var next = ApprovalSchedule.NextEvent(_options, _slack, State);
+        await this.RegisterOrUpdateReminder(ReminderName, DueIn(next), _options.WatchdogPeriod, CancellationToken.None);
     }
 
     public async Task<ApprovalStatus> ForceExpireAsync(string operatorName)
@@ -326,6 +375,11 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
         }
 
         Enqueue(SlackCallKind.UpdateApprovalMessage);
+        if (State.EscalationChannelId is not null)
+        {
+            Enqueue(SlackCallKind.UpdateEscalationMessage);
+        }
+
         Enqueue(SlackCallKind.NotifyRequester);
         await _state.WriteStateAsync();
 
@@ -459,6 +513,17 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
 
     public Task<ApprovalSnapshot?> GetSnapshotAsync() =>
         Task.FromResult(State.Status == ApprovalStatus.None ? null : ApprovalViews.Snapshot(CorrelationId, State));
+
+    public async Task<ApprovalSnapshot?> GetSnapshotForAsync(string viewerUserId)
+    {
+        if (State.Status == ApprovalStatus.None)
+        {
+            return null;
+        }
+
+        var allowed = viewerUserId == State.RequesterUserId || await _approvers.MayDecideAsync(viewerUserId);
+        return allowed ? ApprovalViews.Snapshot(CorrelationId, State) : null;
+    }
 
     // ---- Helpers ---------------------------------------------------------------------------------------------
 

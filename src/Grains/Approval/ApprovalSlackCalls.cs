@@ -14,6 +14,7 @@ public sealed class ApprovalSlackCalls(
     ISlackWebApi slack,
     IGrainFactory grains,
     IOptions<SlackOptions> options,
+    IOptions<ApprovalOptions> approval,
     [FromKeyedServices(ApprovalClock.ServiceKey)] TimeProvider clock)
 {
     /// <summary>Slack lets a <c>response_url</c> be used this many times…</summary>
@@ -45,8 +46,54 @@ public sealed class ApprovalSlackCalls(
             SlackCallKind.PostApprovalMessage => await PostApprovalMessageAsync(card, state),
             SlackCallKind.UpdateApprovalMessage => await UpdateApprovalMessageAsync(card, state),
             SlackCallKind.NotifyRequester => await NotifyRequesterAsync(card, state),
+            SlackCallKind.PostReminder => await PostReminderAsync(card, state),
+            SlackCallKind.PostEscalation => await PostEscalationAsync(card, state),
+            SlackCallKind.UpdateEscalationMessage => await UpdateEscalationMessageAsync(card, state),
             _ => null,
         };
+    }
+
+    /// <summary>A nudge in the approval message's thread, naming whoever may decide.</summary>
+    private async Task<SlackFailure?> PostReminderAsync(ApprovalCard card, ApprovalState state)
+    {
+        if (state.MessageTs is null || state.Status != ApprovalStatus.Pending)
+        {
+            return null;
+        }
+
+        var nudge = ApprovalNudges.Reminder(card, approval.Value);
+        var result = await slack.PostMessageAsync(new PostMessageRequest(state.ChannelId, nudge, state.MessageTs));
+        return result.Failure;
+    }
+
+    /// <summary>The same request, with working buttons, in the escalation channel.</summary>
+    private async Task<SlackFailure?> PostEscalationAsync(ApprovalCard card, ApprovalState state)
+    {
+        if (state.EscalationChannelId is null || state.EscalationMessageTs is not null)
+        {
+            return null;
+        }
+
+        var result = await slack.PostMessageAsync(
+            new PostMessageRequest(state.EscalationChannelId, ApprovalMessages.Render(card)));
+        if (result.IsOk)
+        {
+            state.EscalationMessageTs = result.Value!.Ts;
+        }
+
+        return result.Failure;
+    }
+
+    private async Task<SlackFailure?> UpdateEscalationMessageAsync(ApprovalCard card, ApprovalState state)
+    {
+        if (state.EscalationChannelId is null || state.EscalationMessageTs is null)
+        {
+            return null;
+        }
+
+        var result = await slack.UpdateMessageAsync(new UpdateMessageRequest(
+            state.EscalationChannelId, state.EscalationMessageTs, ApprovalMessages.Render(card)));
+        return result.Failure;
     }
 
     private async Task<SlackFailure?> PostApprovalMessageAsync(ApprovalCard card, ApprovalState state)

@@ -45,8 +45,15 @@ public sealed class ProductHarness : IAsyncDisposable
     /// <summary>Extra Api settings (for example a small <c>Api:GrainCallBudget</c>).</summary>
     public Dictionary<string, string?> ApiSettings { get; } = [];
 
+    /// <summary>
+    /// A harness whose silos get <paramref name="settings"/> on top of the defaults (Bob and Carol listed as
+    /// approvers) and whose sandbox takes <paramref name="sandbox"/>'s changes (for example more users).
+    /// </summary>
     public static async Task<ProductHarness> CreateAsync(
-        string name, FakeTimeProvider? time = null, Action<Dictionary<string, string?>>? settings = null)
+        string name,
+        FakeTimeProvider? time = null,
+        Action<Dictionary<string, string?>>? settings = null,
+        Action<SandboxOptions>? sandbox = null)
     {
         var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync(name);
         await database.MigrateAsync();
@@ -56,18 +63,19 @@ public sealed class ProductHarness : IAsyncDisposable
             BotToken = BotToken,
             EnforceRateLimits = false,
         };
-        var sandbox = await SlackSandboxServer.StartAsync(sandboxOptions, time);
+        sandbox?.Invoke(sandboxOptions);
+        var server = await SlackSandboxServer.StartAsync(sandboxOptions, time);
         var context = new ApprovalTestContext(database.RuntimeConnectionString, time) { UseRealSlackClient = true };
         context.Settings.Remove("Approval:Approvers:2");
         context.Settings["Approval:Approvers:0"] = SandboxUsers.Bob;
         context.Settings["Approval:Approvers:1"] = SandboxUsers.Carol;
         context.Settings["Slack:BotToken"] = BotToken;
         context.Settings["Slack:SigningSecret"] = SigningSecret;
-        context.Settings["Slack:ApiBaseUrl"] = sandbox.ApiBaseUrl.ToString();
-        context.Settings["Slack:ResponseUrlHosts:0"] = sandbox.ResponseUrlHost;
+        context.Settings["Slack:ApiBaseUrl"] = server.ApiBaseUrl.ToString();
+        context.Settings["Slack:ResponseUrlHosts:0"] = server.ResponseUrlHost;
         context.Settings["Slack:ApprovalChannelId"] = sandboxOptions.ApprovalChannelId;
         settings?.Invoke(context.Settings);
-        return new ProductHarness(database, context, sandbox);
+        return new ProductHarness(database, context, server);
     }
 
     /// <summary>Starts the silos and the Api and waits until the Api is connected to the cluster.</summary>

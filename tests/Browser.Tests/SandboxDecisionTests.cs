@@ -1,0 +1,47 @@
+using ApprovalBot.Browser.Tests.Support;
+using ApprovalBot.TestSupport.Product;
+
+namespace ApprovalBot.Browser.Tests;
+
+/// <summary>A request typed into the sandbox page and decided by clicking its buttons, in headless Chromium.</summary>
+[Collection(SandboxProduct.Name)]
+public sealed class SandboxDecisionTests(SandboxProductFixture fixture) : IAsyncLifetime
+{
+    private ChromiumSession _browser = null!;
+
+    public async Task InitializeAsync() => _browser = await ChromiumSession.StartAsync();
+
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
+
+    [Fact]
+    public async Task SandboxPage_ApproveThroughBrowser_MessageRewrittenAndRequesterNotified()
+    {
+        var shots = new StepScreenshots(_browser.Page);
+        var page = await SandboxPage.OpenAsync(_browser.Page, fixture.Product.Sandbox.BaseUrl, shots);
+        var flow = new RequestFlow(page, shots);
+        var id = await flow.RequestAsync(SandboxUsers.Alice, "new-hire@example.com onboarding");
+        var card = await flow.ShowApprovalMessageAsync(id, SandboxUsers.Bob);
+
+        await flow.ClickAsync(card, "approve");
+
+        await flow.WaitForOutcomeAsync(id, "approved", "@Bob");
+        await flow.WaitForRequesterNoticeAsync(SandboxUsers.Alice, id, "was approved by @Bob");
+        await flow.AssertNoticeHiddenFromAsync(SandboxUsers.Bob, id);
+    }
+
+    [Fact]
+    public async Task SandboxPage_DenyThroughBrowser_MessageRewrittenAsDenied()
+    {
+        var shots = new StepScreenshots(_browser.Page);
+        var page = await SandboxPage.OpenAsync(_browser.Page, fixture.Product.Sandbox.BaseUrl, shots);
+        var flow = new RequestFlow(page, shots);
+        var id = await flow.RequestAsync(SandboxUsers.Alice, "contractor@example.com short project");
+        var card = await flow.ShowApprovalMessageAsync(id, SandboxUsers.Carol);
+
+        await flow.ClickAsync(card, "deny");
+        await flow.SubmitDenyReasonIfAskedAsync(id, "No budget this quarter");
+
+        await flow.WaitForOutcomeAsync(id, "denied", "@Carol");
+        await flow.WaitForRequesterNoticeAsync(SandboxUsers.Alice, id, "was denied by @Carol");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ApprovalBot.Browser.Tests.Support;
+
+/// <summary>
+/// The sandbox's channel page as a person uses it, through its data-testid attributes (src/SlackSandbox/Page).
+/// Every wait has a deadline and, when it passes, names what was expected and what the page showed.
+/// </summary>
+public sealed partial class SandboxPage(IPage page, StepScreenshots screenshots)
+{
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    public IPage Page => page;
+
+    public ILocator Messages => page.GetByTestId("messages").GetByTestId("message");
+
+    public static async Task<SandboxPage> OpenAsync(IPage page, Uri baseUrl, StepScreenshots screenshots)
+    {
+        var sandbox = new SandboxPage(page, screenshots);
+        await page.GotoAsync(baseUrl.ToString());
+        await sandbox.UntilAsync(page.GetByTestId("connection").GetByText("live", new() { Exact = true }),
+            "the page's live feed to connect (connection shows \"live\")");
+        return sandbox;
+    }
+
+    /// <summary>Picks the user in "You are:" and waits until the page shows what that user sees.</summary>
+    public async Task ActAsAsync(string userId)
+    {
+        // Playwright waits for the option to exist, then the page switches on the change event.
+        await page.GetByTestId("user-picker").SelectOptionAsync(userId);
+        await page.WaitForFunctionAsync(
+            "id => document.getElementById('user-picker').value === id", userId,
+            new() { Timeout = (float)Wait.TotalMilliseconds });
+    }
+
+    public async Task OpenChannelAsync(string channelId, string title)
+    {
+        await page.Locator($"[data-testid=channel][data-channel-id={channelId}]").ClickAsync();
+        await UntilAsync(page.GetByTestId("channel-title").GetByText(title, new() { Exact = true }),
+            $"the channel {channelId} to open with the title \"{title}\"");
+    }
+
+    /// <summary>Types into the composer and presses Send, as a person would.</summary>
+    public async Task SendAsync(string text)
+    {
+        await page.GetByTestId("composer").FillAsync(text);
+        await page.GetByTestId("send").ClickAsync();
+    }
+
+    /// <summary>The messages in the open channel whose text contains <paramref name="text"/>.</summary>
+    public ILocator MessageContaining(string text) => Messages.Filter(new() { HasText = text });
+
+    public ILocator Button(ILocator message, string actionId) =>
+        message.Locator($"[data-testid=button][data-action-id={actionId}]");
+
+    /// <summary>Waits until the command's reply naming a correlation id appears; returns that id.</summary>
+    public async Task<string> WaitForCorrelationIdAsync()
+    {
+        var reply = MessageContaining("corr-").Last;
+        await UntilAsync(reply, "the /approve command's reply naming a correlation id (corr-…)");
+        var id = CorrelationId().Match(await reply.InnerTextAsync());
+        return id.Success
+            ? id.Value
+            : throw new InvalidOperationException($"The reply shows no correlation id: {await reply.InnerTextAsync()}");
+    }
+
+    /// <summary>Waits until <paramref name="locator"/> is visible; on timeout keeps a screenshot and says why.</summary>
+    public async Task UntilAsync(ILocator locator, string expectation)
+    {
+        try
+        {
+            await locator.First.WaitForAsync(new() { Timeout = (float)Wait.TotalMilliseconds });
+        }
+        catch (TimeoutException e)
+        {
+            throw await TimedOutAsync(expectation, e);
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> on the page until it holds or the deadline passes.</summary>
+    public async Task UntilAsync(Func<Task<bool>> condition, string expectation)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw await TimedOutAsync(expectation, null);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<TimeoutException> TimedOutAsync(string expectation, Exception? inner)
+    {
+        var shot = await screenshots.TakeAsync("timed-out");
+        var shown = await page.GetByTestId("messages").InnerTextAsync();
+        var status = await page.GetByTestId("status").InnerTextAsync();
+        return new TimeoutException(
+            $"Expected {expectation} within {Wait.TotalSeconds} s. The channel showed:\n{shown}\n" +
+            $"Status line: \"{status}\". Screenshot: {shot}", inner);
+    }
+
+    [GeneratedRegex("corr-[0-9a-f]{32}")]
+    private static partial Regex CorrelationId();
+}
