@@ -24,7 +24,7 @@ trap stop_all INT TERM EXIT
 
 wait_ready() { # name url
   for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "$2"; then return 0; fi
+    if curl -fs -o /dev/null "$2"; then return 0; fi
     sleep 1
   done
   echo "run.sh: $1 did not become ready at $2; see $state/$1.log" >&2

@@ -34,8 +34,12 @@ export APPROVALBOT_PG_ADMIN APPROVALBOT_CHROMIUM="${APPROVALBOT_CHROMIUM:-$(comm
 
 log "docker-compose.yml"
 if [[ -f docker-compose.yml ]]; then
-  docker-compose -f docker-compose.yml config -q
-  docker-compose -f docker-compose.yml --profile sandbox config -q
+  # Every secret is a required ${VAR:?} substitution: validate with throwaway values for the example's keys.
+  compose_env="$(mktemp)"
+  sed -E 's/^([A-Z0-9_]+)=$/\1=validate-only/' deploy/.env.example >"$compose_env"
+  docker-compose -f docker-compose.yml --env-file "$compose_env" config -q
+  docker-compose -f docker-compose.yml --env-file "$compose_env" --profile sandbox config -q
+  rm -f "$compose_env"
   echo "docker-compose config: ok"
 fi
 

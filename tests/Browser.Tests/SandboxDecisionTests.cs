@@ -26,7 +26,7 @@ public sealed class SandboxDecisionTests(SandboxProductFixture fixture) : IAsync
 
         await flow.WaitForOutcomeAsync(id, "approved", "@Bob");
         await flow.WaitForRequesterNoticeAsync(SandboxUsers.Alice, id, "was approved by @Bob");
-        await flow.AssertNoticeHiddenFromAsync(SandboxUsers.Bob, id);
+        await flow.AssertNoticeHiddenFromAsync(SandboxUsers.Bob, SandboxUsers.Alice, id);
     }
 
     [Fact]
@@ -39,9 +39,10 @@ public sealed class SandboxDecisionTests(SandboxProductFixture fixture) : IAsync
         var card = await flow.ShowApprovalMessageAsync(id, SandboxUsers.Carol);
 
         await flow.ClickAsync(card, "deny");
-        await flow.SubmitDenyReasonIfAskedAsync(id, "No budget this quarter");
+        await flow.GiveDenyReasonAsync("No budget this quarter");
 
-        await flow.WaitForOutcomeAsync(id, "denied", "@Carol");
+        var denied = await flow.WaitForOutcomeAsync(id, "denied", "@Carol");
+        Assert.Contains("No budget this quarter", await denied.InnerTextAsync(), StringComparison.Ordinal);
         await flow.WaitForRequesterNoticeAsync(SandboxUsers.Alice, id, "was denied by @Carol");
     }
 }

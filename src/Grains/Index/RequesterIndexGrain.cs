@@ -50,10 +50,16 @@ public sealed class RequesterIndexGrain(
         Task.FromResult<IReadOnlyList<RequesterIndexEntry>>(
             [.. state.State.Open.OrderByDescending(e => e.CreatedAt)]);
 
-    /// <summary>Same address (any case) and same reason (trimmed): a user re-running a command that timed out.</summary>
+    /// <summary>
+    /// Same address (any case) and same reason, however spaced: a user re-running a command that timed out
+    /// retypes it and rarely puts the same spaces between the words.
+    /// </summary>
     private static bool IsSameRequest(RequesterIndexEntry a, RequesterIndexEntry b) =>
         string.Equals(a.Email, b.Email, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(a.Reason?.Trim() ?? "", b.Reason?.Trim() ?? "", StringComparison.Ordinal);
+        && string.Equals(Words(a.Reason), Words(b.Reason), StringComparison.Ordinal);
+
+    private static string Words(string? reason) =>
+        string.Join(' ', (reason ?? "").Split(default(char[]), StringSplitOptions.RemoveEmptyEntries));
 
     private async Task<bool> IsStillOpenAsync(RequesterIndexEntry entry)
     {

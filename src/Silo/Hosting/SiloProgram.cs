@@ -14,6 +14,13 @@ namespace ApprovalBot.Silo.Hosting;
 public static class SiloProgram
 {
     public const string MigrateCommand = "migrate";
+
+    /// <summary>
+    /// False when a separate <c>migrate</c> step owns the schema: a least-privileged runtime role cannot read the
+    /// migration journal, so a silo given only that role must not migrate at start.
+    /// </summary>
+    public const string MigrateOnStartKey = "Database:MigrateOnStart";
+
     private const string DefaultUrl = "http://127.0.0.1:8080";
 
     public static async Task<int> RunAsync(string[] args)
@@ -57,7 +64,11 @@ public static class SiloProgram
         DashboardGuard.EnsureSafe((configuration["urls"] ?? DefaultUrl).Split(';'), access);
 
         var dataSource = NpgsqlDataSource.Create(ConnectionSettings.Runtime(configuration));
-        await MigrateAsync(configuration, LoggerFor(builder), CancellationToken.None);
+        if (configuration.GetValue(MigrateOnStartKey, true))
+        {
+            await MigrateAsync(configuration, LoggerFor(builder), CancellationToken.None);
+        }
+
         await ConnectionSettings.EnsureReachableAsync(dataSource, ConnectionSettings.RuntimeKey);
 
         builder.Services.AddSingleton(dataSource);

@@ -35,6 +35,12 @@ function userName(id) {
   return user ? user.real_name : id;
 }
 
+// Slack shows <#C…> as the channel's name, not its id.
+function channelName(id) {
+  const channel = ui.state && ui.state.channels.find(c => c.id === id);
+  return channel ? channel.name : id;
+}
+
 // --- mrkdwn -------------------------------------------------------------------------------
 
 function unescapeSlack(text) {
@@ -44,7 +50,7 @@ function unescapeSlack(text) {
 function renderToken(body) {
   const [target, label] = splitOnce(body, "|");
   if (target.startsWith("@")) return el("span", { class: "mention" }, "@" + (label || userName(target.slice(1))));
-  if (target.startsWith("#")) return el("span", { class: "mention" }, "#" + (label || target.slice(1)));
+  if (target.startsWith("#")) return el("span", { class: "mention" }, "#" + (label || channelName(target.slice(1))));
   if (target.startsWith("!subteam^")) return el("span", { class: "mention" }, label || "@group");
   if (target.startsWith("!date^")) return document.createTextNode(unescapeSlack(label || ""));
   if (target === "!here" || target === "!channel" || target === "!everyone") {
@@ -69,22 +75,33 @@ function renderMrkdwn(text) {
     return "\u0000" + (tokens.length - 1) + "\u0000";
   });
   const container = el("span", { class: "mrkdwn" });
+  // A line starting with ">" is a block quote; a ">" that users typed arrives escaped, so it is never one.
+  const lines = protectedText.split("\n");
+  lines.forEach((line, index) => {
+    const quoted = line.startsWith(">");
+    if (index > 0 && !quoted && !lines[index - 1].startsWith(">")) container.append(el("br"));
+    const target = quoted ? el("span", { class: "quote" }) : container;
+    renderInline(quoted ? line.slice(1) : line, tokens, target);
+    if (quoted) container.append(target);
+  });
+  return container;
+}
+
+function renderInline(text, tokens, container) {
   // Like Slack, a marker only formats at word edges: "snake_case_name" stays as typed.
   const formatting = /(?<![\p{L}\p{N}])(\*[^*\n]+\*|_[^_\n]+_|~[^~\n]+~)(?![\p{L}\p{N}])|(`[^`\n]+`)/u;
-  for (const part of protectedText.split(formatting)) {
+  for (const part of text.split(formatting)) {
     if (!part) continue;
     const styles = { "*": "strong", "_": "em", "~": "s", "`": "code" };
     const tag = part.length > 2 && styles[part[0]] && part[part.length - 1] === part[0] ? styles[part[0]] : null;
     const inner = tag ? part.slice(1, -1) : part;
     const target = tag ? el(tag) : container;
-    for (const piece of inner.split(/(\u0000\d+\u0000|\n)/)) {
-      if (piece === "\n") target.append(el("br"));
-      else if (/^\u0000\d+\u0000$/.test(piece)) target.append(renderToken(tokens[Number(piece.slice(1, -1))]));
+    for (const piece of inner.split(/(\u0000\d+\u0000)/)) {
+      if (/^\u0000\d+\u0000$/.test(piece)) target.append(renderToken(tokens[Number(piece.slice(1, -1))]));
       else if (piece) target.append(document.createTextNode(emoji(unescapeSlack(piece))));
     }
     if (tag) container.append(target);
   }
-  return container;
 }
 
 const EMOJI = {

@@ -51,19 +51,28 @@ public sealed partial class SandboxPage(IPage page, StepScreenshots screenshots)
     /// <summary>The messages in the open channel whose text contains <paramref name="text"/>.</summary>
     public ILocator MessageContaining(string text) => Messages.Filter(new() { HasText = text });
 
-    public ILocator Button(ILocator message, string actionId) =>
+    public static ILocator Button(ILocator message, string actionId) =>
         message.Locator($"[data-testid=button][data-action-id={actionId}]");
 
-    /// <summary>Waits until the command's reply naming a correlation id appears; returns that id.</summary>
-    public async Task<string> WaitForCorrelationIdAsync()
+    /// <summary>
+    /// Sends <c>/approve {text}</c> and waits for its reply to name a correlation id not on the page before
+    /// (earlier requests' replies may still be showing); returns that id.
+    /// </summary>
+    public async Task<string> SendCommandAsync(string text)
     {
-        var reply = MessageContaining("corr-").Last;
-        await UntilAsync(reply, "the /approve command's reply naming a correlation id (corr-…)");
-        var id = CorrelationId().Match(await reply.InnerTextAsync());
-        return id.Success
-            ? id.Value
-            : throw new InvalidOperationException($"The reply shows no correlation id: {await reply.InnerTextAsync()}");
+        var before = await CorrelationIdsShownAsync();
+        await SendAsync("/approve " + text);
+        string? id = null;
+        await UntilAsync(async () =>
+        {
+            id = (await CorrelationIdsShownAsync()).Except(before).FirstOrDefault();
+            return id is not null;
+        }, $"the reply to \"/approve {text}\" naming a new correlation id (corr-…)");
+        return id!;
     }
+
+    private async Task<IReadOnlyList<string>> CorrelationIdsShownAsync() =>
+        [.. CorrelationId().Matches(await page.GetByTestId("messages").InnerTextAsync()).Select(m => m.Value)];
 
     /// <summary>Waits until <paramref name="locator"/> is visible; on timeout keeps a screenshot and says why.</summary>
     public async Task UntilAsync(ILocator locator, string expectation)

@@ -1,4 +1,5 @@
 using ApprovalBot.Api.Hosting;
+using ApprovalBot.Grains;
 using ApprovalBot.SlackSandbox;
 using ApprovalBot.TestSupport.Cluster;
 using Microsoft.AspNetCore.Builder;
@@ -126,6 +127,11 @@ public sealed class ProductHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>The request as the grain stores it, read through the test cluster's own client.</summary>
+    public Task<ApprovalSnapshot?> SnapshotAsync(string correlationId) =>
+        (Cluster ?? throw new InvalidOperationException("The cluster is not running."))
+            .Grains.GetGrain<IApprovalGrain>(correlationId).GetSnapshotAsync();
+
     public async Task WaitForApiReadyAsync()
     {
         using var http = new HttpClient { BaseAddress = ApiBaseUrl };
@@ -158,13 +164,4 @@ public sealed class ProductHarness : IAsyncDisposable
         await Context.DisposeAsync();
         await Database.DisposeAsync();
     }
-}
-
-/// <summary>The sandbox's default users.</summary>
-public static class SandboxUsers
-{
-    public const string Alice = "U0ALICE";
-    public const string Bob = "U0BOB";
-    public const string Carol = "U0CAROL";
-    public const string Dave = "U0DAVE";
 }

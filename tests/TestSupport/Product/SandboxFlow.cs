@@ -67,6 +67,18 @@ public static partial class SandboxFlow
             .SelectMany(c => workspace.MessagesVisibleTo(c.Id, userId))
             .Where(m => m.EphemeralTo == userId && AllText(m).Contains(fragment, StringComparison.OrdinalIgnoreCase))];
 
+    /// <summary>Normal (not ephemeral) messages in the approval channel, whatever request they are about.</summary>
+    public static int ApprovalChannelPostCount(SandboxWorkspace workspace) =>
+        workspace.Messages(ApprovalChannel).Count(m => !m.IsEphemeral);
+
+    /// <summary>What <c>/approve list</c> answers <paramref name="userId"/>.</summary>
+    public static async Task<string> ListAsync(this SlackSandboxServer sandbox, string userId) =>
+        (await sandbox.CommandAsync(userId, "list")).Text;
+
+    /// <summary>Every correlation id <paramref name="text"/> names, once each, in order.</summary>
+    public static IReadOnlyList<string> CorrelationIds(string text) =>
+        [.. CorrelationIdPattern().Matches(text).Select(m => m.Value).Distinct()];
+
     public static string AllText(SandboxMessage message) => message.Text + " " + (message.BlocksJson ?? "");
 
     private static bool Mentions(SandboxMessage message, string correlationId) =>

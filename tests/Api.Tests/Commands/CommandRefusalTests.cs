@@ -1,0 +1,126 @@
+using ApprovalBot.SlackSandbox;
+using ApprovalBot.TestSupport.Product;
+
+namespace ApprovalBot.Api.Tests.Commands;
+
+/// <summary>
+/// Commands the Api answers without creating anything: the reply says why (with usage where it helps), names no
+/// correlation id, nothing reaches the approval channel and the requester has no open request.
+/// </summary>
+[Collection(CommandProduct.Name)]
+public sealed class CommandRefusalTests(CommandProductFixture fixture)
+{
+    private SlackSandboxServer Sandbox => fixture.Product.Sandbox;
+
+    [Theory]
+    [InlineData("not-an-email some reason", "not one email address")]
+    [InlineData("@example.com", "not one email address")]
+    [InlineData("a@b@example.com", "not one email address")]
+    [InlineData("someone@localhost", "needs a dot")]
+    [InlineData("a..b@example.com", "cannot have")]
+    [InlineData("jörg@example.com", "cannot have")]
+    [InlineData("user@-bad-.example", "not a valid domain name")]
+    [InlineData("user@example.123", "not a valid domain name")]
+    [InlineData("<mailto:broken@example.com", "not an email address Slack could send")]
+    public async Task Command_InvalidEmail_RefusedWithTheProblemAndNothingCreated(string text, string problem)
+    {
+        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+
+        var (status, reply, id) = await Sandbox.CommandAsync(SandboxUsers.Dave, text);
+
+        Assert.Equal(200, status);
+        Assert.Contains(problem, reply, StringComparison.Ordinal);
+        Assert.Contains("*Usage*", reply, StringComparison.Ordinal);
+        await AssertNothingCreatedAsync(SandboxUsers.Dave, id, postsBefore);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("help")]
+    [InlineData("HELP")]
+    public async Task Command_EmptyOrHelp_AnswersUsageAndNothingCreated(string text)
+    {
+        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+
+        var (status, reply, id) = await Sandbox.CommandAsync(SandboxUsers.Dave, text);
+
+        Assert.Equal(200, status);
+        Assert.StartsWith("*Usage*", reply, StringComparison.Ordinal);
+        Assert.Contains("/approve user@example.com [reason]", reply, StringComparison.Ordinal);
+        await AssertNothingCreatedAsync(SandboxUsers.Dave, id, postsBefore);
+    }
+
+    [Fact]
+    public async Task Command_MailtoLinkWhoseLabelDiffers_RefusedAsAmbiguous()
+    {
+        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+
+        var (status, reply, id) = await Sandbox.CommandAsync(
+            SandboxUsers.Dave, "<mailto:a@b.example|c@d.example> mismatched label");
+
+        Assert.Equal(200, status);
+        Assert.Contains("differ", reply, StringComparison.Ordinal);
+        Assert.Contains("unclear which address", reply, StringComparison.Ordinal);
+        await AssertNothingCreatedAsync(SandboxUsers.Dave, id, postsBefore);
+    }
+
+    [Fact]
+    public async Task Command_TimeoutOverMaxTimeout_RefusedNamingTheLongestAllowed()
+    {
+        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+
+        var (status, reply, id) = await Sandbox.CommandAsync(SandboxUsers.Dave, "long@example.com --timeout 2d why");
+
+        Assert.Equal(200, status);
+        Assert.Contains("timeout must be positive and at most 1 day", reply, StringComparison.Ordinal);
+        await AssertNothingCreatedAsync(SandboxUsers.Dave, id, postsBefore);
+    }
+
+    [Fact]
+    public async Task Command_TimeoutInAnUnknownUnit_RefusedWithTheUnitsAccepted()
+    {
+        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+
+        var (status, reply, id) = await Sandbox.CommandAsync(SandboxUsers.Dave, "units@example.com --timeout 2w");
+
+        Assert.Equal(200, status);
+        Assert.Contains("30m, 2h or 3d", reply, StringComparison.Ordinal);
+        await AssertNothingCreatedAsync(SandboxUsers.Dave, id, postsBefore);
+    }
+
+    [Fact]
+    public async Task Command_OverPerRequesterCap_RequesterToldTheLimitAndNothingCreated()
+    {
+        var requester = CommandProductFixture.CapRequester;
+        for (var i = 0; i < CommandProductFixture.MaxPending; i++)
+        {
+            var (_, _, open) = await Sandbox.CommandAsync(requester, $"cap{i}@example.com request {i}");
+            Assert.NotNull(open);
+            await Sandbox.WaitForApprovalMessageAsync(open);
+        }
+
+        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+
+        var (status, reply, id) = await Sandbox.CommandAsync(requester, "cap-extra@example.com one too many");
+
+        Assert.Equal(200, status);
+        Assert.Contains(
+            $"You already have {CommandProductFixture.MaxPending} open approval requests", reply, StringComparison.Ordinal);
+        Assert.Contains("/approve cancel", reply, StringComparison.Ordinal);
+        Assert.Null(id);
+        Assert.Equal(postsBefore, SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace));
+        Assert.DoesNotContain("cap-extra@example.com", await Sandbox.ListAsync(requester), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The list is a round trip through the requester's index grain, so a request stored behind the reply's back
+    /// would show there; the approval channel must not have grown either.
+    /// </summary>
+    private async Task AssertNothingCreatedAsync(string requester, string? replyId, int postsBefore)
+    {
+        Assert.Null(replyId);
+        Assert.Equal("You have no open approval requests.", await Sandbox.ListAsync(requester));
+        Assert.Equal(postsBefore, SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace));
+    }
+}
