@@ -54,4 +54,24 @@ public sealed class ApprovalGrainTimeoutTests(FakeClockClusterFixture fixture)
         Assert.Equal(snapshot.Status == ApprovalStatus.Approved, decision.Outcome == DecisionOutcome.Accepted);
         Assert.Equal(snapshot.Status == ApprovalStatus.Expired, decision.Outcome == DecisionOutcome.Expired);
     }
+
+    [Fact]
+    public async Task Retention_NinetyDaysAfterClose_StateAndIndexEntryErased()
+    {
+        var id = ApprovalDriver.NewCorrelationId();
+        var token = await ApprovalDriver.SubmitAndAwaitPostAsync(Grains, Context, id);
+        var grain = Grains.GetGrain<IApprovalGrain>(id);
+        await grain.DecideAsync(ApprovalDriver.Approve(TestIds.Approver1, token));
+        await Eventually.HoldsAsync(async () => (await grain.GetSnapshotAsync())!.PendingSlackCalls == 0,
+            "the outcome's Slack calls to be done");
+
+        fixture.Time.Advance(ApprovalOptions.DefaultRetention - TimeSpan.FromHours(1));
+        var stillKept = await grain.GetSnapshotAsync();
+        await FakeClock.AdvanceUntilAsync(fixture.Time, TimeSpan.FromHours(1),
+            () => grain.GetSnapshotAsync().GetAwaiter().GetResult() is null, "the request to be erased");
+
+        Assert.NotNull(stillKept);
+        var index = Grains.GetGrain<IRequesterIndexGrain>(RequesterIndexKey.For(TestIds.Team, TestIds.Requester));
+        Assert.DoesNotContain(await index.ListAsync(), e => e.CorrelationId == id);
+    }
 }

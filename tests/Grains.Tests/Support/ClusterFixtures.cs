@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ApprovalBot.Grains.Tests.Support;
 
 /// <summary>A fresh migrated database, a fake clock and one running silo, shared by a test collection.</summary>
-public sealed class FakeClockClusterFixture : IAsyncLifetime
+public class FakeClockClusterFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -24,7 +24,13 @@ public sealed class FakeClockClusterFixture : IAsyncLifetime
         _database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("grains");
         await _database.MigrateAsync();
         Context = new ApprovalTestContext(_database.RuntimeConnectionString, Time);
+        Configure(Context.Settings);
         Cluster = await ApprovalTestCluster.StartAsync(Context);
+    }
+
+    /// <summary>Settings this fixture's silos get on top of the defaults.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
     }
 
     public async Task DisposeAsync()
@@ -39,4 +45,26 @@ public sealed class FakeClockClusterFixture : IAsyncLifetime
 public sealed class FakeClockCluster : ICollectionFixture<FakeClockClusterFixture>
 {
     public const string Name = "fake-clock cluster";
+}
+
+/// <summary>Two approvals needed, reminders at 1 and 2 minutes, escalation at 3 minutes, a 10-minute timeout.</summary>
+public sealed class QuorumClusterFixture : FakeClockClusterFixture
+{
+    public const string EscalationChannel = "C0ESCALATE";
+
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["Approval:RequiredApprovals"] = "2";
+        settings["Approval:Timeout"] = "00:10:00";
+        settings["Approval:RemindAfter:0"] = "00:01:00";
+        settings["Approval:RemindAfter:1"] = "00:02:00";
+        settings["Approval:EscalateAfter"] = "00:03:00";
+        settings["Slack:EscalationChannelId"] = EscalationChannel;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class QuorumCluster : ICollectionFixture<QuorumClusterFixture>
+{
+    public const string Name = "quorum cluster";
 }
