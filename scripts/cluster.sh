@@ -30,8 +30,14 @@ say() { echo "cluster.sh: $*"; }
 
 # Field 22 of /proc/PID/stat (counted after the command name, which may hold spaces) is the start time: a pid
 # reused by another program has a different one, so a recorded pid is only ever signalled if it is still ours.
-start_time() { [[ -r "/proc/$1/stat" ]] && sed -E 's/^.*\) //' "/proc/$1/stat" | cut -d' ' -f20; }
-is_ours() { [[ "$(start_time "$1" 2>/dev/null || true)" == "$2" ]]; }
+# A killed process lingers as a zombie (state Z) until reaped: that is gone too.
+proc_fields() { [[ -r "/proc/$1/stat" ]] && sed -E 's/^.*\) //' "/proc/$1/stat"; }
+start_time() { proc_fields "$1" | cut -d' ' -f20; }
+is_ours() {
+  local fields
+  fields="$(proc_fields "$1" 2>/dev/null)" || return 1
+  [[ "${fields%% *}" != [ZX] && "$(cut -d' ' -f20 <<<"$fields")" == "$2" ]]
+}
 
 record() { # name pid health-url
   local started
@@ -193,6 +199,7 @@ cmd_kill_silo() {
   read -r name pid started url < <(silo_line "$n") || die "no silo$n was started by this script"
   is_ours "$pid" "$started" || die "silo$n (pid $pid) is not running"
   kill -KILL "$pid"
+  for _ in $(seq 1 50); do is_ours "$pid" "$started" || break; sleep 0.1; done
   say "silo$n (pid $pid) killed with SIGKILL"
 }
 

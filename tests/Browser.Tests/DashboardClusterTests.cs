@@ -47,6 +47,10 @@ public sealed class DashboardClusterTests : IAsyncLifetime
 
         await _browser.Page.GotoAsync(new Uri(SiloWebApp.LoopbackAddress(_silos[0]), "dashboard").ToString());
         await shots.TakeAsync("dashboard");
+        await _browser.Page.GetByText("Silos", new() { Exact = true }).First.ClickAsync();
+        await Task.Delay(3000);
+        await shots.TakeAsync("silos");
+        await _browser.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "127.0.0.1" }).First.ClickAsync();
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         var shown = "";

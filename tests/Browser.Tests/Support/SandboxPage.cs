@@ -9,7 +9,7 @@ namespace ApprovalBot.Browser.Tests.Support;
 /// </summary>
 public sealed partial class SandboxPage(IPage page, StepScreenshots screenshots)
 {
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Wait = PageWait.Timeout;
 
     public IPage Page => page;
 
@@ -24,7 +24,7 @@ public sealed partial class SandboxPage(IPage page, StepScreenshots screenshots)
         return sandbox;
     }
 
-    /// <summary>Picks the user in "You are:" and waits until the page shows what that user sees.</summary>
+    /// <summary>Picks the user in "You are:"; the page then fetches and shows what that user may see.</summary>
     public async Task ActAsAsync(string userId)
     {
         // Playwright waits for the option to exist, then the page switches on the change event.
@@ -71,9 +71,6 @@ public sealed partial class SandboxPage(IPage page, StepScreenshots screenshots)
         return id!;
     }
 
-    private async Task<IReadOnlyList<string>> CorrelationIdsShownAsync() =>
-        [.. CorrelationId().Matches(await page.GetByTestId("messages").InnerTextAsync()).Select(m => m.Value)];
-
     /// <summary>Waits until <paramref name="locator"/> is visible; on timeout keeps a screenshot and says why.</summary>
     public async Task UntilAsync(ILocator locator, string expectation)
     {
@@ -83,33 +80,24 @@ public sealed partial class SandboxPage(IPage page, StepScreenshots screenshots)
         }
         catch (TimeoutException e)
         {
-            throw await TimedOutAsync(expectation, e);
+            throw new TimeoutException(
+                $"Expected {expectation} within {Wait.TotalSeconds} s. Seen instead: {await SeenAsync()}", e);
         }
     }
 
     /// <summary>Polls <paramref name="condition"/> on the page until it holds or the deadline passes.</summary>
-    public async Task UntilAsync(Func<Task<bool>> condition, string expectation)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw await TimedOutAsync(expectation, null);
-            }
+    public Task UntilAsync(Func<Task<bool>> condition, string expectation) =>
+        PageWait.UntilAsync(condition, expectation, SeenAsync);
 
-            await Task.Delay(100);
-        }
-    }
+    private async Task<IReadOnlyList<string>> CorrelationIdsShownAsync() =>
+        [.. CorrelationId().Matches(await page.GetByTestId("messages").InnerTextAsync()).Select(m => m.Value)];
 
-    private async Task<TimeoutException> TimedOutAsync(string expectation, Exception? inner)
+    private async Task<string> SeenAsync()
     {
         var shot = await screenshots.TakeAsync("timed-out");
         var shown = await page.GetByTestId("messages").InnerTextAsync();
         var status = await page.GetByTestId("status").InnerTextAsync();
-        return new TimeoutException(
-            $"Expected {expectation} within {Wait.TotalSeconds} s. The channel showed:\n{shown}\n" +
-            $"Status line: \"{status}\". Screenshot: {shot}", inner);
+        return $"the channel showed:\n{shown}\nStatus line: \"{status}\". Screenshot: {shot}";
     }
 
     [GeneratedRegex("corr-[0-9a-f]{32}")]
