@@ -7,7 +7,8 @@ public sealed record RequesterIndexEntry(
     [property: Id(0)] string CorrelationId,
     [property: Id(1)] string Email,
     [property: Id(2)] string? Reason,
-    [property: Id(3)] DateTimeOffset CreatedAt);
+    [property: Id(3)] DateTimeOffset CreatedAt,
+    [property: Id(4)] DateTimeOffset Deadline = default);
 
 /// <summary>How a reservation ended.</summary>
 [GenerateSerializer]

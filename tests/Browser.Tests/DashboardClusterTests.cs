@@ -4,11 +4,14 @@ using Microsoft.AspNetCore.Builder;
 
 namespace ApprovalBot.Browser.Tests;
 
-/// <summary>The Orleans Dashboard a Silo serves at /dashboard shows every member of a three-silo cluster.</summary>
+/// <summary>
+/// The Orleans Dashboard on one Silo shows every member of a three-silo cluster. The silos are real Silo web
+/// apps built by SiloProgram.BuildAsync inside the test process, clustered through PostgreSQL membership.
+/// </summary>
 public sealed class DashboardClusterTests : IAsyncLifetime
 {
+    private const int SiloCount = 3;
     private readonly List<WebApplication> _silos = [];
-    private readonly List<int> _siloPorts = [];
     private TestDatabase _database = null!;
     private ChromiumSession _browser = null!;
 
@@ -21,7 +24,7 @@ public sealed class DashboardClusterTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        // The last silo first, so the one serving the dashboard is not left alone waiting on dead peers.
+        // Newest first, so the first silo is the last to see its peers leave.
         foreach (var silo in Enumerable.Reverse(_silos))
         {
             await SiloWebApp.StopAsync(silo);
@@ -36,36 +39,21 @@ public sealed class DashboardClusterTests : IAsyncLifetime
     {
         var shots = new StepScreenshots(_browser.Page);
         var clusterId = "browser-" + Guid.NewGuid().ToString("N")[..8];
-        for (var i = 0; i < 3; i++)
+        var addresses = new List<string>();
+        for (var i = 0; i < SiloCount; i++)
         {
             var settings = SiloWebApp.Settings(_database, clusterId, "http://127.0.0.1:0");
-            var silo = await SiloWebApp.BuildAsync(settings);
-            _silos.Add(silo);
-            await silo.StartAsync();
-            _siloPorts.Add(int.Parse(settings["Orleans:SiloPort"]!, System.Globalization.CultureInfo.InvariantCulture));
+            _silos.Add(await SiloWebApp.BuildAsync(settings));
+            await _silos[^1].StartAsync();
+            addresses.Add($"127.0.0.1:{settings["Orleans:SiloPort"]}@");
         }
 
-        await _browser.Page.GotoAsync(new Uri(SiloWebApp.LoopbackAddress(_silos[0]), "dashboard").ToString());
-        await shots.TakeAsync("dashboard");
-        await _browser.Page.GetByText("Silos", new() { Exact = true }).First.ClickAsync();
-        await Task.Delay(3000);
-        await shots.TakeAsync("silos");
-        await _browser.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "127.0.0.1" }).First.ClickAsync();
+        var dashboard = await DashboardPage.OpenAsync(_browser.Page, SiloWebApp.LoopbackAddress(_silos[0]), shots);
+        await shots.TakeAsync("overview");
+        await dashboard.OpenSilosAsync();
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        var shown = "";
-        while (true)
-        {
-            shown = await _browser.Page.Locator("body").InnerTextAsync();
-            if (_siloPorts.All(p => shown.Contains($"127.0.0.1:{p}", StringComparison.Ordinal)))
-            {
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Expected the dashboard to list 127.0.0.1:{string.Join(", ", _siloPorts)} within 30 s; it showed:\n{shown}");
-            await Task.Delay(250);
-        }
-
+        await dashboard.UntilShownAsync(addresses, $"the Silos view to list all {SiloCount} silos");
+        await dashboard.UntilActiveAsync(addresses);
         await shots.TakeAsync("every-silo");
     }
 }

@@ -4,8 +4,8 @@ using YamlDotNet.RepresentationModel;
 namespace ApprovalBot.Deploy.Tests;
 
 /// <summary>
-/// A compose file as written, before any ${...} substitution (the secret rules must see the substitutions), with
-/// YAML anchors, aliases and merge keys resolved as docker-compose resolves them.
+/// A compose file as written, before any ${...} substitution (the secret rules must see the substitutions),
+/// with YAML anchors, aliases and merge keys resolved as docker-compose resolves them.
 /// </summary>
 public sealed class ComposeDocument
 {
@@ -33,7 +33,8 @@ public sealed class ComposeDocument
     public static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(key, out var value) ? value : null;
 
-    public static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
+    public static string? Scalar(YamlMappingNode node, string key) =>
+        (Child(node, key) as YamlScalarNode)?.Value;
 
     /// <summary>A service's environment, in either the mapping or the <c>KEY=value</c> list form.</summary>
     public static IReadOnlyDictionary<string, string> Environment(YamlMappingNode service) =>
@@ -52,8 +53,8 @@ public sealed class ComposeDocument
             ? ports.Children.Select(PortMapping.Parse).ToList()
             : [];
 
-    /// <summary>True for a service built from, or running the image of, the given Dockerfile's product.</summary>
+    /// <summary>True for a service whose image is built from the named Dockerfile.</summary>
     public static bool Uses(YamlMappingNode service, string dockerfileName) =>
-        (Child(service, "build") is YamlMappingNode build
-            && (Scalar(build, "dockerfile") ?? "").EndsWith(dockerfileName, StringComparison.Ordinal));
+        Child(service, "build") is YamlMappingNode build
+        && (Scalar(build, "dockerfile") ?? "").EndsWith(dockerfileName, StringComparison.Ordinal);
 }

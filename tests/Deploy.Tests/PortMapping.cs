@@ -3,8 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace ApprovalBot.Deploy.Tests;
 
-/// <summary>One published port: host address (empty = every interface), host port, container port, protocol.</summary>
-public sealed partial record PortMapping(string HostIp, string HostPort, string ContainerPort, string Protocol)
+/// <summary>One port entry: host address (empty: every interface), host port, container port, protocol.
+/// </summary>
+public sealed partial record PortMapping(
+    string HostIp, string HostPort, string ContainerPort, string Protocol)
 {
     public bool IsPublished => HostPort.Length > 0;
 
@@ -19,7 +21,8 @@ public sealed partial record PortMapping(string HostIp, string HostPort, string 
         _ => throw new FormatException($"Unexpected port entry {node}."),
     };
 
-    /// <summary><c>[[ip:]host:]container[/protocol]</c>; a bare container port publishes nothing fixed.</summary>
+    /// <summary><c>[[ip:]host:]container[/protocol]</c>; a bare container port has no fixed host port.
+    /// </summary>
     private static PortMapping ParseShort(string text)
     {
         var match = ShortSyntax().Match(text);

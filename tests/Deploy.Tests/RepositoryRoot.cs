@@ -1,6 +1,7 @@
 namespace ApprovalBot.Deploy.Tests;
 
-/// <summary>The checkout under test: the first directory above the test binaries that holds ApprovalBot.sln.</summary>
+/// <summary>The checkout under test: the first directory above the test binaries with ApprovalBot.sln.
+/// </summary>
 public static class RepositoryRoot
 {
     private static readonly Lazy<string> Root = new(Find);

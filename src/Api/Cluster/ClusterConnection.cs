@@ -81,6 +81,8 @@ public sealed partial class ClusterConnection(
                     options.ServiceId = orleans["ServiceId"] is { Length: > 0 } service ? service : "approvalbot";
                 });
                 client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+                // The slash command's trace continues into the grain call and the grain's Slack calls.
+                client.AddActivityPropagation();
             })
             .Build();
     }

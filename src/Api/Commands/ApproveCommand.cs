@@ -12,8 +12,8 @@ public sealed record ApproveCommand(string Email, string? Reason, TimeSpan? Time
 /// <summary><c>/approve status corr-…</c>.</summary>
 public sealed record StatusCommand(string CorrelationId) : ParsedCommand;
 
-/// <summary><c>/approve list</c>.</summary>
-public sealed record ListCommand : ParsedCommand;
+/// <summary><c>/approve list [page]</c>, pages counted from 1.</summary>
+public sealed record ListCommand(int Page = 1) : ParsedCommand;
 
 /// <summary><c>/approve cancel corr-…</c>.</summary>
 public sealed record CancelCommand(string CorrelationId) : ParsedCommand;

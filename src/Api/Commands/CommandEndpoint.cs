@@ -35,7 +35,7 @@ public sealed partial class CommandEndpoint(
             ApproveCommand approve => await SubmitAsync(command, teamId, approve),
             CancelCommand cancel => await CancelAsync(command.UserId, cancel.CorrelationId),
             StatusCommand status => await views.StatusAsync(command.UserId, status.CorrelationId),
-            ListCommand => await views.ListAsync(teamId, command.UserId),
+            ListCommand list => await views.ListAsync(teamId, command.UserId, list.Page),
             _ => CommandReplies.Usage,
         });
     }

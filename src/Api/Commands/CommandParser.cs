@@ -22,7 +22,9 @@ public static partial class CommandParser
             case "" or "help":
                 return new HelpCommand();
             case "list":
-                return new ListCommand();
+                return int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0
+                    ? new ListCommand(page)
+                    : rest.Length == 0 ? new ListCommand() : new InvalidCommand("`list` takes an optional page number.");
             case "status" or "cancel":
                 return ParseIdCommand(first.ToLowerInvariant(), rest);
         }

@@ -1,3 +1,5 @@
+using ApprovalBot.Slack;
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using System.Text;
 using ApprovalBot.Api.Cluster;
@@ -7,9 +9,11 @@ using ApprovalBot.Slack.Blocks;
 namespace ApprovalBot.Api.Commands;
 
 /// <summary><c>/approve status</c> and <c>/approve list</c>, read from the grains, never from process memory.</summary>
-public sealed class RequestViews(GrainCalls grains)
+public sealed class RequestViews(GrainCalls grains, IOptions<SlackOptions> slack)
 {
     private const int ListPageSize = 20;
+
+    private string ApprovalChannelId => slack.Value.ApprovalChannelId;
 
     public async Task<string> StatusAsync(string userId, string correlationId)
     {
@@ -31,28 +35,52 @@ public sealed class RequestViews(GrainCalls grains)
         return Describe(snapshot);
     }
 
-    public async Task<string> ListAsync(string teamId, string userId)
+    /// <summary>An approver's page of every open request they could decide; anyone else's own open requests.</summary>
+    public async Task<string> ListAsync(string teamId, string userId, int page)
     {
-        var entries = await grains.TryCallAsync(
-            g => g.GetGrain<IRequesterIndexGrain>(RequesterIndexKey.For(teamId, userId)).ListAsync(), "list");
-        if (entries is null)
+        var listing = await grains.TryCallAsync(g => ListingAsync(g, teamId, userId), "list");
+        if (listing is null)
         {
             return CommandReplies.NotConfirmed;
         }
 
-        if (entries.Count == 0)
+        var (title, entries) = listing;
+        var shown = entries.Skip((page - 1) * ListPageSize).Take(ListPageSize).ToList();
+        if (shown.Count == 0)
         {
-            return "You have no open approval requests.";
+            return page == 1 ? "There are no open approval requests for you." : $"There is no page {page}.";
         }
 
-        var text = new StringBuilder("*Your open approval requests*\n");
-        foreach (var entry in entries.Take(ListPageSize))
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"*{title}* (page {page}, {entries.Count} in all)\n");
+        foreach (var entry in shown)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"• `{entry.CorrelationId}` {Mrkdwn.Escape(entry.Email)} since {Mrkdwn.Date(entry.CreatedAt)}\n");
+                $"• `{entry.CorrelationId}` {Mrkdwn.Mention(entry.RequesterUserId)} asks for " +
+                $"{Mrkdwn.Escape(entry.Email)}, due {Mrkdwn.Date(entry.Deadline)}\n");
+        }
+
+        if (entries.Count > page * ListPageSize)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"More: `/approve list {page + 1}`");
         }
 
         return text.ToString();
+    }
+
+    private async Task<Listing> ListingAsync(IGrainFactory grains, string teamId, string userId)
+    {
+        if (await grains.GetGrain<IApproverDirectoryGrain>(0).IsApproverAsync(userId))
+        {
+            var shards = await Task.WhenAll(OpenRequestsKey.All(ApprovalChannelId)
+                .Select(key => grains.GetGrain<IOpenRequestsGrain>(key).ListAsync()));
+            return new Listing("Open approval requests you can decide",
+                [.. shards.SelectMany(s => s).OrderByDescending(r => r.CreatedAt)]);
+        }
+
+        var own = await grains.GetGrain<IRequesterIndexGrain>(RequesterIndexKey.For(teamId, userId)).ListAsync();
+        return new Listing("Your open approval requests",
+            [.. own.Select(e => new OpenRequest(e.CorrelationId, userId, e.Email, e.CreatedAt, e.Deadline))]);
     }
 
     private static string Describe(ApprovalSnapshot s)
@@ -76,4 +104,6 @@ public sealed class RequestViews(GrainCalls grains)
 
     /// <summary>Lets a null snapshot travel through a call whose null means "no answer".</summary>
     private sealed record Holder<T>(T Value);
+
+    private sealed record Listing(string Title, IReadOnlyList<OpenRequest> Entries);
 }

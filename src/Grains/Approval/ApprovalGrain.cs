@@ -91,7 +91,8 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
         var index = GrainFactory.GetGrain<IRequesterIndexGrain>(
             RequesterIndexKey.For(submission.TeamId, submission.RequesterUserId));
         var reservation = await index.ReserveAsync(
-            new RequesterIndexEntry(CorrelationId, submission.Email, reason, now), _options.MaxPendingPerRequester);
+            new RequesterIndexEntry(CorrelationId, submission.Email, reason, now, now + timeout),
+            _options.MaxPendingPerRequester);
         if (reservation.Outcome == ReserveOutcome.Duplicate)
         {
             return new SubmitResult(SubmitOutcome.Duplicate, reservation.ExistingCorrelationId!);
@@ -106,6 +107,8 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
         Open(submission, reason, now, timeout);
         await _state.WriteStateAsync();
         await ScheduleWakeUpAsync();
+        await OpenRequests().AddAsync(new OpenRequest(
+            CorrelationId, State.RequesterUserId, State.Email, State.CreatedAt, State.Deadline));
 
         _metrics.RequestCreated();
         LogInformationRequestCreated(_logger, CorrelationId, State.RequesterUserId, State.Deadline);
@@ -390,6 +393,7 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
         }
 
         await RequesterIndex().RemoveAsync(CorrelationId);
+        await OpenRequests().RemoveAsync(CorrelationId);
         ScheduleOutbox(TimeSpan.Zero);
     }
 
@@ -402,6 +406,9 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
         LogInformationRequestForgotten(_logger, CorrelationId);
         DeactivateOnIdle();
     }
+
+    private IOpenRequestsGrain OpenRequests() =>
+        GrainFactory.GetGrain<IOpenRequestsGrain>(OpenRequestsKey.For(State.ChannelId, CorrelationId));
 
     private IRequesterIndexGrain RequesterIndex() =>
         GrainFactory.GetGrain<IRequesterIndexGrain>(RequesterIndexKey.For(State.TeamId, State.RequesterUserId));

@@ -21,7 +21,10 @@ public static class SiloSetup
     /// <summary>The ADO.NET invariant for Npgsql; the providers default to SQL Server without it.</summary>
     public const string Invariant = "Npgsql";
 
-    /// <summary>Grain storage and reminders on PostgreSQL, the approval grains' services and the dashboard.</summary>
+    /// <summary>
+    /// Grain storage and reminders on PostgreSQL, the approval grains' services, trace propagation through grain
+    /// calls and the dashboard.
+    /// </summary>
     public static ISiloBuilder AddApprovalBotGrains(
         this ISiloBuilder silo, IConfiguration configuration, NpgsqlDataSource dataSource)
     {
@@ -42,6 +45,8 @@ public static class SiloSetup
             options.DataSource = dataSource;
         });
         silo.Services.AddApprovalGrains(configuration);
+        // Carries the Api's trace into grain calls, so one request is one trace from Slack to Slack.
+        silo.AddActivityPropagation();
         silo.AddDashboard();
         return silo;
     }

@@ -68,3 +68,16 @@ public sealed class QuorumCluster : ICollectionFixture<QuorumClusterFixture>
 {
     public const string Name = "quorum cluster";
 }
+
+/// <summary>Per-request timeouts up to 90 days allowed.</summary>
+public sealed class LongTimeoutClusterFixture : FakeClockClusterFixture
+{
+    protected override void Configure(Dictionary<string, string?> settings) =>
+        settings["Approval:MaxTimeout"] = "90.00:00:00";
+}
+
+[CollectionDefinition(Name)]
+public sealed class LongTimeoutCluster : ICollectionFixture<LongTimeoutClusterFixture>
+{
+    public const string Name = "long-timeout cluster";
+}

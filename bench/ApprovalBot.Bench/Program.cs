@@ -1,0 +1,3 @@
+using ApprovalBot.Bench;
+
+return await BenchProgram.RunAsync(args);
