@@ -27,8 +27,8 @@ public static class BenchEndpoints
             }
 
             var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-            var byType = statistics.GroupBy(s => s.GrainType)
-                .ToDictionary(g => ShortName(g.Key), g => g.Sum(s => s.ActivationCount));
+            var byType = statistics.GroupBy(s => ShortName(s.GrainType))
+                .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
             var memory = GC.GetGCMemoryInfo();
             return Results.Json(new SiloStats(
                 ProcStatus.ResidentBytes(Environment.ProcessId),

@@ -49,7 +49,7 @@ public sealed class NoClusterTests(ApiFirstFixture fixture) : IClassFixture<ApiF
         var retry = await Sandbox.CommandAsync(SandboxUsers.Alice, "early@example.com before the silos");
 
         Assert.Equal(200, retry.Status);
-        Assert.NotNull(retry.CorrelationId);
+        Assert.True(retry.CorrelationId is not null, retry.Text);
         Assert.Contains("sent to <#C0APPROVALS>", retry.Text, StringComparison.Ordinal);
         await Sandbox.WaitForApprovalMessageAsync(retry.CorrelationId);
     }

@@ -38,6 +38,12 @@ public sealed class ApprovalTestContext : IAsyncDisposable
     /// </summary>
     public bool UseRealSlackClient { get; set; }
 
+    /// <summary>
+    /// Runs last on every silo's builder of this context (for example to add a logging provider that records what
+    /// the silos log).
+    /// </summary>
+    public Action<ISiloBuilder>? ConfigureSilo { get; set; }
+
     /// <summary>The approval and reminder clock; null runs on real time.</summary>
     public FakeTimeProvider? Time { get; }
 

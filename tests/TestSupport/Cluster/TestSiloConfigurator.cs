@@ -37,6 +37,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(ApprovalClock.ServiceKey, time);
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, time);
         }
+
+        context.ConfigureSilo?.Invoke(siloBuilder);
     }
 }
 

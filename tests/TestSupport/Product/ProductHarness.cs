@@ -22,11 +22,18 @@ public sealed class ProductHarness : IAsyncDisposable
     public const string SigningSecret = "harness-signing-secret-0123456789abcdef";
     public const string BotToken = "xoxb-harness-bot-token";
 
-    private ProductHarness(TestDatabase database, ApprovalTestContext context, SlackSandboxServer sandbox)
+    private readonly Action<WebApplicationBuilder>? _configureApi;
+
+    private ProductHarness(
+        TestDatabase database,
+        ApprovalTestContext context,
+        SlackSandboxServer sandbox,
+        Action<WebApplicationBuilder>? configureApi)
     {
         Database = database;
         Context = context;
         Sandbox = sandbox;
+        _configureApi = configureApi;
     }
 
     public TestDatabase Database { get; }
@@ -49,12 +56,15 @@ public sealed class ProductHarness : IAsyncDisposable
     /// <summary>
     /// A harness whose silos get <paramref name="settings"/> on top of the defaults (Bob and Carol listed as
     /// approvers) and whose sandbox takes <paramref name="sandbox"/>'s changes (for example more users).
+    /// <paramref name="configureApi"/> sees the Api's builder last, before it is built (for example to add a
+    /// logging provider that records what the Api logs).
     /// </summary>
     public static async Task<ProductHarness> CreateAsync(
         string name,
         FakeTimeProvider? time = null,
         Action<Dictionary<string, string?>>? settings = null,
-        Action<SandboxOptions>? sandbox = null)
+        Action<SandboxOptions>? sandbox = null,
+        Action<WebApplicationBuilder>? configureApi = null)
     {
         var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync(name);
         await database.MigrateAsync();
@@ -76,7 +86,7 @@ public sealed class ProductHarness : IAsyncDisposable
         context.Settings["Slack:ResponseUrlHosts:0"] = server.ResponseUrlHost;
         context.Settings["Slack:ApprovalChannelId"] = sandboxOptions.ApprovalChannelId;
         settings?.Invoke(context.Settings);
-        return new ProductHarness(database, context, server);
+        return new ProductHarness(database, context, server, configureApi);
     }
 
     /// <summary>Starts the silos and the Api and waits until the Api is connected to the cluster.</summary>
@@ -115,6 +125,7 @@ public sealed class ProductHarness : IAsyncDisposable
             builder.Services.AddSingleton<TimeProvider>(Time);
         }
 
+        _configureApi?.Invoke(builder);
         Api = ApiApp.Build(builder);
         await Api.StartAsync();
         var address = Api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
