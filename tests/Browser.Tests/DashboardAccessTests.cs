@@ -53,7 +53,8 @@ public sealed class DashboardAccessTests : IAsyncLifetime
 
         var refusal = Assert.IsType<StartupException>(error);
         Assert.Contains("Dashboard:Username", refusal.Message, StringComparison.Ordinal);
-        var visit = await Record.ExceptionAsync(() => _browser.Page.GotoAsync($"http://127.0.0.1:{port}/dashboard"));
+        var visit = await Record.ExceptionAsync(
+            () => _browser.Page.GotoAsync($"http://127.0.0.1:{port}/dashboard"));
         await shots.TakeAsync("nothing-served");
         Assert.Contains("ERR_CONNECTION_REFUSED", Assert.IsType<PlaywrightException>(visit).Message,
             StringComparison.Ordinal);
@@ -70,21 +71,28 @@ public sealed class DashboardAccessTests : IAsyncLifetime
         _silo = await SiloWebApp.BuildAsync(settings);
         await _silo.StartAsync();
         var silo = SiloWebApp.LoopbackAddress(_silo);
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = silo };
+        // No redirects: HttpClient drops the Authorization header when following /dashboard to /dashboard/.
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { BaseAddress = silo };
 
         using var anonymous = await GetAsync(http, "dashboard", credentials: null);
-        using var wrong = await GetAsync(http, "dashboard", Basic(Username, "not-" + password));
-        using var right = await GetAsync(http, "dashboard", Basic(Username, password));
-        using var admin = await GetAsync(http, "admin/requests/corr-" + new string('0', 32), credentials: null);
+        using var anonymousPage = await GetAsync(http, "dashboard/", credentials: null);
+        using var wrong = await GetAsync(http, "dashboard/", Basic(Username, "not-" + password));
+        using var right = await GetAsync(http, "dashboard/", Basic(Username, password));
+        using var admin = await GetAsync(http, "admin/requests/corr-" + new string('0', 32), null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("Basic", anonymous.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymousPage.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        Assert.True(right.StatusCode == HttpStatusCode.OK, $"{right.StatusCode} {right.Headers.Location}");
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("<html", await right.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Unauthorized, admin.StatusCode);
-        var refused = await _browser.Page.GotoAsync(new Uri(silo, "dashboard").ToString());
-        await shots.TakeAsync("no-credentials");
-        Assert.Equal(401, refused?.Status);
+        // Headless Chromium cancels the Basic prompt: the visit fails on a blank page, so no screenshot.
+        var refused = await Record.ExceptionAsync(
+            () => _browser.Page.GotoAsync(new Uri(silo, "dashboard").ToString()));
+        Assert.Contains("ERR_INVALID_AUTH_CREDENTIALS", Assert.IsType<PlaywrightException>(refused).Message,
+            StringComparison.Ordinal);
         await _browser.Page.SetExtraHTTPHeadersAsync(
             [KeyValuePair.Create("Authorization", Basic(Username, password).ToString())]);
         await DashboardPage.OpenAsync(_browser.Page, silo, shots);

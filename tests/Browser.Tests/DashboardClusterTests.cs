@@ -48,7 +48,8 @@ public sealed class DashboardClusterTests : IAsyncLifetime
             addresses.Add($"127.0.0.1:{settings["Orleans:SiloPort"]}@");
         }
 
-        var dashboard = await DashboardPage.OpenAsync(_browser.Page, SiloWebApp.LoopbackAddress(_silos[0]), shots);
+        var firstSilo = SiloWebApp.LoopbackAddress(_silos[0]);
+        var dashboard = await DashboardPage.OpenAsync(_browser.Page, firstSilo, shots);
         await shots.TakeAsync("overview");
         await dashboard.OpenSilosAsync();
 

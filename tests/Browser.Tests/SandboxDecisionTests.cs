@@ -3,7 +3,7 @@ using ApprovalBot.TestSupport.Product;
 
 namespace ApprovalBot.Browser.Tests;
 
-/// <summary>A request typed into the sandbox page and decided by clicking its buttons, in headless Chromium.</summary>
+/// <summary>A request typed on the sandbox page and decided with its buttons, in headless Chromium.</summary>
 [Collection(SandboxProduct.Name)]
 public sealed class SandboxDecisionTests(SandboxProductFixture fixture) : IAsyncLifetime
 {

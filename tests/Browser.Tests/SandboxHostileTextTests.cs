@@ -3,7 +3,7 @@ using ApprovalBot.TestSupport.Product;
 
 namespace ApprovalBot.Browser.Tests;
 
-/// <summary>Whatever a requester types is shown as text: no markup, no script, no channel-wide ping.</summary>
+/// <summary>What a requester types is shown as text: no markup, no script, no channel-wide ping.</summary>
 [Collection(SandboxProduct.Name)]
 public sealed class SandboxHostileTextTests(SandboxProductFixture fixture) : IAsyncLifetime
 {

@@ -31,6 +31,9 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The database's oid, which names it in the WAL (<c>rel tablespace/database/relation</c>).</summary>
+    public uint Oid { get; private set; }
+
     public static async Task<BenchDatabase> CreateAsync(string adminConnectionString, CancellationToken token)
     {
         await DropStaleAsync(adminConnectionString, token);
@@ -41,6 +44,11 @@ public sealed class BenchDatabase : IAsyncDisposable
         var database = new BenchDatabase(adminConnectionString, name);
         await SchemaMigrator.MigrateAsync(
             database.ConnectionString, null, createDatabaseIfMissing: false, NullLogger.Instance, token);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(token);
+        await using var oid = new NpgsqlCommand(
+            "SELECT oid FROM pg_database WHERE datname = current_database()", connection);
+        database.Oid = (uint)(await oid.ExecuteScalarAsync(token))!;
         return database;
     }
 

@@ -2,8 +2,6 @@ using System.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Orleans;
-using Orleans.Runtime;
 
 namespace ApprovalBot.Bench.Hosting;
 

@@ -31,14 +31,15 @@ public sealed class ChildProcess
     public bool HasExited => _process.HasExited;
 
     public static ChildProcess Start(
-        string name, string role, IReadOnlyDictionary<string, string> environment, string logPath)
+        string name, string role, IReadOnlyDictionary<string, string> environment, string logPath,
+        IEnumerable<string> arguments)
     {
         var (program, prefix) = SelfCommand();
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec \"$0\" \"$@\" >>\"$BENCH_LOG\" 2>&1 </dev/null");
         start.ArgumentList.Add(program);
-        foreach (var argument in prefix.Concat([BenchProgram.RoleFlag, role]))
+        foreach (var argument in prefix.Concat([BenchProgram.RoleFlag, role]).Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

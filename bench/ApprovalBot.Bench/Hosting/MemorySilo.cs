@@ -3,12 +3,10 @@ using ApprovalBot.ServiceDefaults;
 using ApprovalBot.Silo.Hosting;
 using ApprovalBot.Slack.WebApi;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Orleans.Dashboard;
-using Orleans.Hosting;
 
 namespace ApprovalBot.Bench.Hosting;
 

@@ -52,16 +52,25 @@ public static class StackEnvironment
         ["Slack__ResponseUrlHosts__0"] = hooks,
         ["Slack__ApprovalChannelId"] = SandboxOptions.DefaultApprovalChannelId,
         ["Slack__TeamId"] = SandboxOptions.DefaultTeamId,
-        // As a deployment's appsettings would: no per-request lines from ASP.NET Core, the product's own
-        // Information logs (a few lines per request) kept.
-        ["Logging__LogLevel__Default"] = "Information",
-        ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
-        ["Logging__Console__FormatterName"] = "simple",
-        ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
-        ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         // The Silo and Api projects use the Web SDK, whose default is server GC: the children run as shipped.
         ["DOTNET_gcServer"] = "1",
     };
+
+    /// <summary>
+    /// Logging as a deployment's appsettings would set it: the product's own Information lines (a few per
+    /// request) kept, the framework's per-request lines (ASP.NET Core, HttpClient, Polly: about 18 per approval)
+    /// at Warning. Given as arguments: /bin/sh drops environment variables with dots in their names.
+    /// </summary>
+    public static IReadOnlyList<string> LoggingArguments { get; } =
+    [
+        "--Logging:LogLevel:Default=Information",
+        "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+        "--Logging:LogLevel:System.Net.Http.HttpClient=Warning",
+        "--Logging:LogLevel:Polly=Warning",
+        "--Logging:Console:FormatterName=simple",
+        "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
+        "--Logging:Console:FormatterOptions:SingleLine=true",
+    ];
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -67,7 +67,10 @@ public sealed partial class ClusterConnection(
     {
         var orleans = configuration.GetSection("Orleans");
         return Host.CreateDefaultBuilder()
-            .ConfigureLogging(logging => { if (Environment.GetEnvironmentVariable("DBG") is null) { logging.ClearProviders(); } })
+            // Connection warnings repeat on every retry while no silo is up; this class logs that state sampled.
+            .ConfigureLogging(logging => logging.ClearProviders()
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .SetMinimumLevel(LogLevel.Error))
             .UseOrleansClient(client =>
             {
                 client.UseAdoNetClustering(options =>

@@ -1,4 +1,6 @@
 using ApprovalBot.Api.Cluster;
+using ApprovalBot.Api.Hosting;
+using ApprovalBot.Api.Interactions;
 using ApprovalBot.Grains;
 using ApprovalBot.Slack;
 using ApprovalBot.Slack.Inbound;
@@ -16,9 +18,22 @@ public sealed partial class CommandEndpoint(
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
+        if (!SlackContent.IsForm(context.Request))
+        {
+            LogInformationMalformed(logger, "slash command is not a form body");
+            return Results.BadRequest();
+        }
+
         if (!SlashCommand.TryParse(context.GetVerifiedSlackBody().Span, out var command, out var error))
         {
             LogInformationMalformed(logger, error);
+            return Results.BadRequest();
+        }
+
+        // The user id becomes the requester's identity and index key; one Slack could not have sent is refused.
+        if (!SlackUserIds.IsPlausible(command.UserId))
+        {
+            LogInformationMalformed(logger, "slash command from a user id of the wrong shape");
             return Results.BadRequest();
         }
 

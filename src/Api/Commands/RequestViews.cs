@@ -45,7 +45,7 @@ public sealed class RequestViews(GrainCalls grains, IOptions<SlackOptions> slack
         }
 
         var (title, entries) = listing;
-        var shown = entries.Skip((page - 1) * ListPageSize).Take(ListPageSize).ToList();
+        var shown = await StillOpenAsync(entries.Skip((page - 1) * ListPageSize).Take(ListPageSize));
         if (shown.Count == 0)
         {
             return page == 1 ? "There are no open approval requests for you." : $"There is no page {page}.";
@@ -66,6 +66,18 @@ public sealed class RequestViews(GrainCalls grains, IOptions<SlackOptions> slack
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The index is a read model that can lag after a crash: the grains say what is still open.</summary>
+    private async Task<List<OpenRequest>> StillOpenAsync(IEnumerable<OpenRequest> candidates)
+    {
+        var checks = await Task.WhenAll(candidates.Select(async entry => (Entry: entry, Found: await grains.TryCallAsync(
+            async g => new Holder<ApprovalSnapshot?>(
+                await g.GetGrain<IApprovalGrain>(entry.CorrelationId).GetSnapshotAsync()), "list check"))));
+
+        // An entry that could not be checked is shown rather than hidden.
+        return [.. checks.Where(c => c.Found is null || c.Found.Value?.Status == ApprovalStatus.Pending)
+            .Select(c => c.Entry)];
     }
 
     private async Task<Listing> ListingAsync(IGrainFactory grains, string teamId, string userId)

@@ -1,4 +1,5 @@
 using ApprovalBot.Api.Cluster;
+using ApprovalBot.Api.Hosting;
 using ApprovalBot.Grains;
 using ApprovalBot.Slack;
 using ApprovalBot.Slack.Blocks;
@@ -26,6 +27,12 @@ public sealed partial class InteractionEndpoint(
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
+        if (!SlackContent.IsForm(context.Request))
+        {
+            LogInformationMalformed(logger, "interaction is not a form body");
+            return Results.BadRequest();
+        }
+
         if (!InteractionPayload.TryParse(context.GetVerifiedSlackBody().Span, out var payload, out var error))
         {
             LogInformationMalformed(logger, error);
@@ -85,6 +92,12 @@ public sealed partial class InteractionEndpoint(
         if (submission.View.CallbackId != ApprovalModals.DenyReasonCallbackId)
         {
             return Results.Ok();
+        }
+
+        if (!SlackUserIds.IsPlausible(submission.User.Id))
+        {
+            LogInformationMalformed(logger, "reason submitted by a user id of the wrong shape");
+            return Results.BadRequest();
         }
 
         var errors = await denyModal.SubmitAsync(submission);

@@ -88,9 +88,7 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
 
         var reason = ApprovalText.CapReason(submission.Reason);
         var now = Now;
-        var index = GrainFactory.GetGrain<IRequesterIndexGrain>(
-            RequesterIndexKey.For(submission.TeamId, submission.RequesterUserId));
-        var reservation = await index.ReserveAsync(
+        var reservation = await RequesterIndex(submission).ReserveAsync(
             new RequesterIndexEntry(CorrelationId, submission.Email, reason, now, now + timeout),
             _options.MaxPendingPerRequester);
         if (reservation.Outcome == ReserveOutcome.Duplicate)
@@ -104,16 +102,41 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
                 SubmitOutcome.TooManyPending, CorrelationId, Limit: _options.MaxPendingPerRequester);
         }
 
-        Open(submission, reason, now, timeout);
-        await _state.WriteStateAsync();
-        await ScheduleWakeUpAsync();
-        await OpenRequests().AddAsync(new OpenRequest(
-            CorrelationId, State.RequesterUserId, State.Email, State.CreatedAt, State.Deadline));
+        try
+        {
+            Open(submission, reason, now, timeout);
 
+            // The reminder first: a request stored without one would never time out. A reminder left without a
+            // request (the write below failed) finds no state on its first tick and removes itself.
+            await ScheduleWakeUpAsync();
+            await _state.WriteStateAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _state.State = new ApprovalState();
+            await ForgetReservationAsync(submission);
+            throw;
+        }
+
+        ScheduleOutbox(TimeSpan.Zero);
         _metrics.RequestCreated();
         LogInformationRequestCreated(_logger, CorrelationId, State.RequesterUserId, State.Deadline);
-        ScheduleOutbox(TimeSpan.Zero);
+        await IndexesAsync(() => OpenRequests().AddAsync(new OpenRequest(
+            CorrelationId, State.RequesterUserId, State.Email, State.CreatedAt, State.Deadline)));
         return new SubmitResult(SubmitOutcome.Created, CorrelationId, State.ChannelId, State.Deadline);
+    }
+
+    /// <summary>Best effort: a reservation whose request was never stored would block a retry for a while.</summary>
+    private async Task ForgetReservationAsync(ApprovalSubmission submission)
+    {
+        try
+        {
+            await RequesterIndex(submission).RemoveAsync(CorrelationId);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogWarningIndexUpdateFailed(_logger, CorrelationId, e.GetType().Name);
+        }
     }
 
     private SubmitResult? ValidateSubmission(ApprovalSubmission submission, out TimeSpan timeout)
@@ -392,9 +415,26 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
             _metrics.RequestDecided(outcome, now - State.CreatedAt);
         }
 
-        await RequesterIndex().RemoveAsync(CorrelationId);
-        await OpenRequests().RemoveAsync(CorrelationId);
         ScheduleOutbox(TimeSpan.Zero);
+        await IndexesAsync(() => RequesterIndex().RemoveAsync(CorrelationId));
+        await IndexesAsync(() => OpenRequests().RemoveAsync(CorrelationId));
+    }
+
+    /// <summary>
+    /// Keeps the read-side indexes in step. The request's own state is already written and is the authority;
+    /// an index that cannot be reached now (its silo just died) is mended later: the requester index checks its
+    /// entries against the grains, and the approvers' list drops entries whose request is closed.
+    /// </summary>
+    private async Task IndexesAsync(Func<Task> update)
+    {
+        try
+        {
+            await update();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogWarningIndexUpdateFailed(_logger, CorrelationId, e.GetType().Name);
+        }
     }
 
     /// <summary>Retention is over: erase the request so emails and reasons are not kept forever.</summary>
@@ -412,6 +452,10 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
 
     private IRequesterIndexGrain RequesterIndex() =>
         GrainFactory.GetGrain<IRequesterIndexGrain>(RequesterIndexKey.For(State.TeamId, State.RequesterUserId));
+
+    private IRequesterIndexGrain RequesterIndex(ApprovalSubmission submission) =>
+        GrainFactory.GetGrain<IRequesterIndexGrain>(
+            RequesterIndexKey.For(submission.TeamId, submission.RequesterUserId));
 
     // ---- 6. Slack calls owed ---------------------------------------------------------------------------------
 
@@ -438,6 +482,7 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
             return;
         }
 
+        RememberOutboxTrace();
         _outboxTimer?.Dispose();
         _outboxTimer = this.RegisterGrainTimer(
             DrainOutboxAsync, new GrainTimerCreationOptions(dueIn, Timeout.InfiniteTimeSpan) { KeepAlive = true });
@@ -449,6 +494,7 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
     /// </summary>
     private async Task DrainOutboxAsync(CancellationToken cancellationToken)
     {
+        using var activity = StartOutboxActivity();
         var changed = false;
         while (State.Outbox.Count > 0 && !cancellationToken.IsCancellationRequested)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using ApprovalBot.Grains;
 
 namespace ApprovalBot.Silo.Hosting;
@@ -8,12 +10,18 @@ namespace ApprovalBot.Silo.Hosting;
 /// </summary>
 public static class AdminEndpoints
 {
+    /// <summary>Statuses as words ("Approved"), not numbers, for people reading the answer.</summary>
+    private static readonly JsonSerializerOptions ReadableJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app, DashboardAccessOptions access)
     {
         var group = app.MapGroup(DashboardGuard.AdminPrefix + "/requests/{correlationId}");
         group.MapGet("", async (string correlationId, IGrainFactory grains) =>
             await grains.GetGrain<IApprovalGrain>(correlationId).GetSnapshotAsync() is { } snapshot
-                ? Results.Json(snapshot)
+                ? Results.Json(snapshot, ReadableJson)
                 : Results.NotFound());
         group.MapPost("/retry-slack", async (string correlationId, IGrainFactory grains) =>
             Results.Json(new { pendingSlackCalls = await grains.GetGrain<IApprovalGrain>(correlationId)

@@ -31,13 +31,19 @@ internal static class InteractionPayloadParser
             payload = error is null ? parsed : null;
             return payload is not null;
         }
-        catch (JsonException exception)
+        // InvalidOperationException: a string holding a lone surrogate escape (\ud800) cannot be read as text.
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             payload = null;
-            error = "payload is malformed: " + exception.Message;
+            error = "payload is malformed: " + OneLine(exception.Message);
             return false;
         }
     }
+
+    // The parser's messages quote property names from the payload, which may hold line breaks meant to forge a
+    // log line; the error is logged, so it is kept to one line.
+    private static string OneLine(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 
     private static InteractionPayload Deserialize(JsonElement root, string type) => type switch
     {

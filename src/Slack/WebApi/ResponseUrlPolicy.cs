@@ -26,7 +26,9 @@ internal static class ResponseUrlPolicy
             return "not an absolute URL";
         }
 
-        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+        var target = uri;
+        var plainHttpAllowed = uri.IsLoopback || allowedHosts.Any(entry => IsExplicitHttp(target, entry));
+        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && plainHttpAllowed))
         {
             return "not an https URL";
         }
@@ -36,14 +38,27 @@ internal static class ResponseUrlPolicy
             return "carries user info";
         }
 
-        var target = uri;
         return allowedHosts.Any(entry => Matches(target, entry))
             ? null
             : "host not in Slack:ResponseUrlHosts";
     }
 
+    /// <summary>
+    /// Plain http is only ever allowed where an operator wrote it out (<c>http://sandbox:5090</c>), as the
+    /// container stack does for its Slack sandbox; a bare host entry means https.
+    /// </summary>
+    private static bool IsExplicitHttp(Uri uri, string entry) =>
+        entry.Trim().StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        && Matches(uri, entry.Trim()["http://".Length..]);
+
     private static bool Matches(Uri uri, string entry)
     {
+        entry = entry.Trim();
+        if (entry.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            entry = entry["http://".Length..];
+        }
+
         // Parsing the entry with the URL's own scheme makes "host" mean "host on that scheme's default port".
         if (!Uri.TryCreate(uri.Scheme + "://" + entry.Trim(), UriKind.Absolute, out var allowed))
         {

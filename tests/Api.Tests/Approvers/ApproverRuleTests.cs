@@ -5,23 +5,25 @@ using ApprovalBot.TestSupport.Product;
 namespace ApprovalBot.Api.Tests.Approvers;
 
 /// <summary>
-/// Approvers named by a Slack user group instead of a list, with self-approval allowed: Bob and Carol are approvers
-/// only because the sandbox's group S0APPROVERS says so.
+/// Approvers named by a Slack user group instead of a list, with self-approval allowed: Bob and Carol are
+/// approvers only because the sandbox's group S0APPROVERS says so.
 /// </summary>
 public sealed class ApproverGroupFixture : ProductFixture
 {
     public const string GroupId = SandboxOptions.DefaultApproverGroupId;
 
-    protected override Task<ProductHarness> CreateAsync() => ProductHarness.CreateAsync("approver-group", settings: s =>
-    {
-        foreach (var key in s.Keys.Where(k => k.StartsWith("Approval:Approvers", StringComparison.Ordinal)).ToList())
+    protected override Task<ProductHarness> CreateAsync() =>
+        ProductHarness.CreateAsync("approver-group", settings: s =>
         {
-            s.Remove(key);
-        }
+            var listed = s.Keys.Where(k => k.StartsWith("Approval:Approvers", StringComparison.Ordinal));
+            foreach (var key in listed.ToList())
+            {
+                s.Remove(key);
+            }
 
-        s["Approval:ApproverGroupId"] = GroupId;
-        s["Approval:AllowSelfApproval"] = "true";
-    });
+            s["Approval:ApproverGroupId"] = GroupId;
+            s["Approval:AllowSelfApproval"] = "true";
+        });
 }
 
 public sealed class ApproverRuleTests(ApproverGroupFixture fixture) : IClassFixture<ApproverGroupFixture>
@@ -48,12 +50,15 @@ public sealed class ApproverRuleTests(ApproverGroupFixture fixture) : IClassFixt
         var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "non-member@example.com");
         var message = await Sandbox.WaitForApprovalMessageAsync(id!);
 
-        var click = await Sandbox.ClickAsync(SandboxUsers.Dave, SandboxFlow.ApprovalChannel, message.Ts, "approve");
+        var click = await Sandbox.ClickAsync(
+            SandboxUsers.Dave, SandboxFlow.ApprovalChannel, message.Ts, "approve");
 
         Assert.Equal(200, click.StatusCode);
-        await Sandbox.WaitForAsync(w => SandboxFlow.EphemeralsTo(w, SandboxUsers.Dave, "not an approver").Count > 0,
+        await Sandbox.WaitForAsync(
+            w => SandboxFlow.EphemeralsTo(w, SandboxUsers.Dave, "not an approver").Count > 0,
             TimeSpan.FromSeconds(30), "Dave to be told he is not an approver");
-        Assert.Equal(["approve", "deny"], SandboxFlow.ApprovalMessage(Sandbox.Workspace, id!)!.ButtonActionIds());
+        var unchanged = SandboxFlow.ApprovalMessage(Sandbox.Workspace, id!)!;
+        Assert.Equal(["approve", "deny"], unchanged.ButtonActionIds());
         Assert.Equal(Grains.ApprovalStatus.Pending, (await fixture.Product.SnapshotAsync(id!))!.Status);
     }
 

@@ -10,8 +10,9 @@ using Npgsql;
 namespace ApprovalBot.Api.Tests.Approvers;
 
 /// <summary>
-/// A silo wired as production wires it (membership, grains, options validated at start) must refuse to start when
-/// nobody may decide, and say which keys would fix it. Nothing here is started, so no database is needed.
+/// A silo wired as production wires it (membership, grains, options validated at start) must refuse to start
+/// when nobody may decide, and say which keys would fix it. Nothing here is started, so no database is
+/// needed.
 /// </summary>
 public sealed class ApproverStartupTests
 {
@@ -21,9 +22,11 @@ public sealed class ApproverStartupTests
         using var dataSource = NeverOpenedDataSource();
         using var host = BuildSilo(dataSource, []);
 
-        var refusal = Assert.Throws<OptionsValidationException>(() => StartupValidation.ValidateOptions(host.Services));
+        var refusal = Assert.Throws<OptionsValidationException>(
+            () => StartupValidation.ValidateOptions(host.Services));
 
-        var failure = Assert.Single(refusal.Failures, f => f.Contains("approver", StringComparison.OrdinalIgnoreCase));
+        var failure = Assert.Single(
+            refusal.Failures, f => f.Contains("approver", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("Approval:Approvers", failure, StringComparison.Ordinal);
         Assert.Contains("Approval:ApproverGroupId", failure, StringComparison.Ordinal);
         Assert.Contains("Approval:AnyChannelMemberMayApprove", failure, StringComparison.Ordinal);
@@ -43,7 +46,9 @@ public sealed class ApproverStartupTests
         Assert.Null(exception);
     }
 
-    /// <summary>The Slack settings a silo needs, and <paramref name="approval"/>; as SiloProgram wires it.</summary>
+    /// <summary>
+    /// The Slack settings a silo needs, and <paramref name="approval"/>; as SiloProgram wires it.
+    /// </summary>
     private static IHost BuildSilo(NpgsqlDataSource dataSource, Dictionary<string, string?> approval)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

@@ -5,8 +5,8 @@ using ApprovalBot.TestSupport.Product;
 namespace ApprovalBot.Api.Tests.Commands;
 
 /// <summary>
-/// The product with a small per-requester cap and a one-day longest timeout, and a requester of its own for each
-/// test that creates something, so that the cap one test fills never refuses another test's command.
+/// The product with a small per-requester cap and a one-day longest timeout, and a requester of its own for
+/// each test that creates something, so that the cap one test fills never refuses another test's command.
 /// </summary>
 public sealed class CommandProductFixture : ProductFixture
 {

@@ -1,11 +1,12 @@
+using ApprovalBot.Api.Commands;
 using ApprovalBot.SlackSandbox;
 using ApprovalBot.TestSupport.Product;
 
 namespace ApprovalBot.Api.Tests.Commands;
 
 /// <summary>
-/// Commands the Api answers without creating anything: the reply says why (with usage where it helps), names no
-/// correlation id, nothing reaches the approval channel and the requester has no open request.
+/// Commands the Api answers without creating anything: the reply says why (with usage where it helps), names
+/// no correlation id, nothing reaches the approval channel and the requester has no open request.
 /// </summary>
 [Collection(CommandProduct.Name)]
 public sealed class CommandRefusalTests(CommandProductFixture fixture)
@@ -70,7 +71,8 @@ public sealed class CommandRefusalTests(CommandProductFixture fixture)
     {
         var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
 
-        var (status, reply, id) = await Sandbox.CommandAsync(SandboxUsers.Dave, "long@example.com --timeout 2d why");
+        var (status, reply, id) = await Sandbox.CommandAsync(
+            SandboxUsers.Dave, "long@example.com --timeout 2d why");
 
         Assert.Equal(200, status);
         Assert.Contains("timeout must be positive and at most 1 day", reply, StringComparison.Ordinal);
@@ -82,7 +84,8 @@ public sealed class CommandRefusalTests(CommandProductFixture fixture)
     {
         var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
 
-        var (status, reply, id) = await Sandbox.CommandAsync(SandboxUsers.Dave, "units@example.com --timeout 2w");
+        var (status, reply, id) = await Sandbox.CommandAsync(
+            SandboxUsers.Dave, "units@example.com --timeout 2w");
 
         Assert.Equal(200, status);
         Assert.Contains("30m, 2h or 3d", reply, StringComparison.Ordinal);
@@ -105,22 +108,26 @@ public sealed class CommandRefusalTests(CommandProductFixture fixture)
         var (status, reply, id) = await Sandbox.CommandAsync(requester, "cap-extra@example.com one too many");
 
         Assert.Equal(200, status);
-        Assert.Contains(
-            $"You already have {CommandProductFixture.MaxPending} open approval requests", reply, StringComparison.Ordinal);
+        var limit = $"You already have {CommandProductFixture.MaxPending} open approval requests";
+        Assert.Contains(limit, reply, StringComparison.Ordinal);
         Assert.Contains("/approve cancel", reply, StringComparison.Ordinal);
         Assert.Null(id);
         Assert.Equal(postsBefore, SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace));
-        Assert.DoesNotContain("cap-extra@example.com", await Sandbox.ListAsync(requester), StringComparison.Ordinal);
+        var list = await Sandbox.ListAsync(requester);
+        Assert.Equal(CommandProductFixture.MaxPending, SandboxFlow.CorrelationIds(list).Count);
+        Assert.DoesNotContain("cap-extra@example.com", list, StringComparison.Ordinal);
     }
 
     /// <summary>
-    /// The list is a round trip through the requester's index grain, so a request stored behind the reply's back
-    /// would show there; the approval channel must not have grown either.
+    /// The list is a round trip through the requester's index grain, so a request stored behind the reply's
+    /// back would show there; the approval channel must not have grown either.
     /// </summary>
     private async Task AssertNothingCreatedAsync(string requester, string? replyId, int postsBefore)
     {
         Assert.Null(replyId);
-        Assert.Equal("You have no open approval requests.", await Sandbox.ListAsync(requester));
+        var list = await Sandbox.ListAsync(requester);
+        Assert.NotEqual(CommandReplies.NotConfirmed, list);
+        Assert.Empty(SandboxFlow.CorrelationIds(list));
         Assert.Equal(postsBefore, SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace));
     }
 }

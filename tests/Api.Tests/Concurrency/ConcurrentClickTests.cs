@@ -5,7 +5,9 @@ using ApprovalBot.TestSupport.Product;
 
 namespace ApprovalBot.Api.Tests.Concurrency;
 
-/// <summary>Fifty more approvers, all members of the sandbox's approver group, which is the only approver rule.</summary>
+/// <summary>
+/// Fifty more approvers, all members of the sandbox's approver group, which is the only approver rule.
+/// </summary>
 public sealed class CrowdFixture : ProductFixture
 {
     public static readonly IReadOnlyList<string> Approvers =
@@ -55,7 +57,8 @@ public sealed class ConcurrentClickTests(CrowdFixture fixture) : IClassFixture<C
 
         Assert.Equal(message.Ts, final.Ts);
         Assert.Contains($"<@{winner}>", SandboxFlow.AllText(final), StringComparison.Ordinal);
-        Assert.Single(Sandbox.Workspace.Calls("chat.update"), c => c.Body.Contains(id!, StringComparison.Ordinal));
+        Assert.Single(
+            Sandbox.Workspace.Calls("chat.update"), c => c.Body.Contains(id!, StringComparison.Ordinal));
         Assert.Empty(SandboxFlow.EphemeralsTo(Sandbox.Workspace, winner, "Already approved"));
         Assert.All(losers, l => Assert.Contains(
             $"by <@{winner}>", SandboxFlow.EphemeralsTo(Sandbox.Workspace, l, "Already approved")[0].Text,

@@ -4,8 +4,8 @@ using System.Diagnostics;
 namespace ApprovalBot.Api.Tests.Observability;
 
 /// <summary>
-/// Records every finished span of ASP.NET Core, HttpClient, Orleans and ApprovalBot in this process (the Api, the
-/// silos and the sandbox all run here), the way an in-memory exporter would.
+/// Records every finished span of ASP.NET Core, HttpClient, Orleans and ApprovalBot in this process (the
+/// Api, the silos and the sandbox all run here), the way an in-memory exporter would.
 /// </summary>
 public sealed class ActivityRecorder : IDisposable
 {
@@ -19,7 +19,8 @@ public sealed class ActivityRecorder : IDisposable
             ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "System.Net.Http"
                 || source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)
                 || source.Name.StartsWith("ApprovalBot", StringComparison.Ordinal),
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) =>
+                ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = _stopped.Enqueue,
         };
         ActivitySource.AddActivityListener(_listener);
@@ -32,7 +33,8 @@ public sealed class ActivityRecorder : IDisposable
         Stopped.FirstOrDefault(a => a.Source.Name == "Microsoft.AspNetCore" && Mentions(a, path));
 
     /// <summary>The spans of one trace.</summary>
-    public IReadOnlyList<Activity> Trace(ActivityTraceId traceId) => [.. Stopped.Where(a => a.TraceId == traceId)];
+    public IReadOnlyList<Activity> Trace(ActivityTraceId traceId) =>
+        [.. Stopped.Where(a => a.TraceId == traceId)];
 
     /// <summary>True when the span's name or its URL tags contain <paramref name="text"/>.</summary>
     public static bool Mentions(Activity activity, string text) =>
@@ -42,7 +44,8 @@ public sealed class ActivityRecorder : IDisposable
 
     /// <summary>One line per span of the trace, for failure messages.</summary>
     public string Describe(ActivityTraceId traceId) =>
-        string.Join("; ", Trace(traceId).Select(a => $"{a.Source.Name} {a.Kind} '{a.DisplayName}' {Urls(a)}"));
+        string.Join("; ", Trace(traceId).Select(
+            a => $"{a.Source.Name} {a.Kind} '{a.DisplayName}' {Urls(a)}"));
 
     private static string Urls(Activity activity) => string.Join(",",
         activity.Tags.Where(t => t.Key.StartsWith("url.", StringComparison.Ordinal)).Select(t => t.Value));

@@ -15,7 +15,9 @@ public sealed class ObservedProductFixture : ProductFixture
     protected override Task<ProductHarness> CreateAsync() => ProductHarness.CreateAsync("observed");
 }
 
-/// <summary>One approval seen as an operator sees it: one trace per Slack request, and the ApprovalBot meter.</summary>
+/// <summary>
+/// One approval seen as an operator sees it: one trace per Slack request, and the ApprovalBot meter.
+/// </summary>
 public sealed class ObservabilityTests(ObservedProductFixture fixture) : IClassFixture<ObservedProductFixture>
 {
     private SlackSandboxServer Sandbox => fixture.Product.Sandbox;
@@ -65,7 +67,8 @@ public sealed class ObservabilityTests(ObservedProductFixture fixture) : IClassF
     /// The Api's server span for <paramref name="path"/>, an Orleans span of the grain method and the grain's
     /// Slack call must carry one trace id. Spans end a little after the answers they time, so this waits.
     /// </summary>
-    private static async Task AssertTraceAsync(ActivityRecorder recorder, string path, string method, string slack)
+    private static async Task AssertTraceAsync(
+        ActivityRecorder recorder, string path, string method, string slack)
     {
         Activity? server = null;
         try
@@ -77,7 +80,8 @@ public sealed class ObservabilityTests(ObservedProductFixture fixture) : IClassF
                 return Task.FromResult(
                     trace.Any(a => a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)
                         && a.DisplayName.Contains(method, StringComparison.Ordinal))
-                    && trace.Any(a => a.Source.Name == "System.Net.Http" && ActivityRecorder.Mentions(a, slack)));
+                    && trace.Any(a => a.Source.Name == "System.Net.Http"
+                        && ActivityRecorder.Mentions(a, slack)));
             }, $"the trace of POST {path} to hold the grain call {method} and the Slack call {slack}",
             TimeSpan.FromSeconds(10));
         }

@@ -12,14 +12,17 @@ public sealed class RestartProductFixture : ProductFixture
     protected override Task<ProductHarness> CreateAsync() => ProductHarness.CreateAsync("restart");
 }
 
-/// <summary>A request outlives its silos: PostgreSQL holds it, and the Api finds the new silos by itself.</summary>
+/// <summary>
+/// A request outlives its silos: PostgreSQL holds it, and the Api finds the new silos by itself.
+/// </summary>
 public sealed class ClusterRestartTests(RestartProductFixture fixture) : IClassFixture<RestartProductFixture>
 {
     [Fact]
     public async Task Click_AfterWholeClusterRestarted_ResolvesRequestAndRewritesTheSameMessage()
     {
         var product = fixture.Product;
-        var (_, _, id) = await product.Sandbox.CommandAsync(SandboxUsers.Alice, "restart@example.com across a deploy");
+        var (_, _, id) = await product.Sandbox.CommandAsync(
+            SandboxUsers.Alice, "restart@example.com across a deploy");
         var message = await product.Sandbox.WaitForApprovalMessageAsync(id!);
         await product.StopClusterAsync();
         await product.StartClusterAsync();
@@ -33,15 +36,17 @@ public sealed class ClusterRestartTests(RestartProductFixture fixture) : IClassF
         Assert.Equal(message.Ts, final.Ts);
         Assert.Contains("<@U0BOB>", SandboxFlow.AllText(final), StringComparison.Ordinal);
         Assert.Single(SandboxFlow.ApprovalMessages(product.Sandbox.Workspace, id!));
-        Assert.Empty(SandboxFlow.EphemeralsTo(product.Sandbox.Workspace, SandboxUsers.Bob, "could not be confirmed"));
+        Assert.Empty(SandboxFlow.EphemeralsTo(
+            product.Sandbox.Workspace, SandboxUsers.Bob, "could not be confirmed"));
         var snapshot = await product.SnapshotAsync(id!);
         Assert.Equal(ApprovalStatus.Approved, snapshot!.Status);
         Assert.Equal("restart@example.com", snapshot.Email);
     }
 
     /// <summary>
-    /// The Api's client stays "connected" while it looks for the new gateways, so readiness cannot tell when it
-    /// has found them; a read-only <c>/approve status</c> can, as it stops saying "could not be confirmed".
+    /// The Api's client stays "connected" while it looks for the new gateways, so readiness cannot tell when
+    /// it has found them; a read-only <c>/approve status</c> can, as it stops saying "could not be
+    /// confirmed".
     /// </summary>
     private async Task WaitUntilApiAnswersAsync(string id)
     {

@@ -12,8 +12,11 @@ public sealed class FaultyProductFixture : ProductFixture
     protected override Task<ProductHarness> CreateAsync() => ProductHarness.CreateAsync("slack-faults");
 }
 
-/// <summary>Slack refusing calls (429, 500) delays what the bot shows, never duplicates it or holds clicks up.</summary>
-public sealed class SlackFailureTests(FaultyProductFixture fixture) : IClassFixture<FaultyProductFixture>, IDisposable
+/// <summary>
+/// Slack refusing calls (429, 500) delays what the bot shows, never duplicates it or holds clicks up.
+/// </summary>
+public sealed class SlackFailureTests(FaultyProductFixture fixture)
+    : IClassFixture<FaultyProductFixture>, IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
@@ -47,10 +50,12 @@ public sealed class SlackFailureTests(FaultyProductFixture fixture) : IClassFixt
         await Sandbox.WaitForAsync(w => Updates(w, id!).Any(c => c.StatusCode == 429), Wait,
             "the rewrite to be refused with 429");
 
-        var late = await Sandbox.ClickAsync(SandboxUsers.Carol, SandboxFlow.ApprovalChannel, message.Ts, "approve");
+        var late = await Sandbox.ClickAsync(
+            SandboxUsers.Carol, SandboxFlow.ApprovalChannel, message.Ts, "approve");
 
         Assert.Equal(200, late.StatusCode);
-        await Sandbox.WaitForAsync(w => SandboxFlow.EphemeralsTo(w, SandboxUsers.Carol, "Already approved").Count == 1,
+        await Sandbox.WaitForAsync(
+            w => SandboxFlow.EphemeralsTo(w, SandboxUsers.Carol, "Already approved").Count == 1,
             Wait, "Carol to be told it was already approved");
         var final = await Sandbox.WaitForFinalMessageAsync(id!, "approved");
         Assert.Equal(message.Ts, final.Ts);
@@ -60,7 +65,8 @@ public sealed class SlackFailureTests(FaultyProductFixture fixture) : IClassFixt
             && c.Body.Contains("Already approved", StringComparison.Ordinal));
         var rewritten = IndexOf(calls, c => IsUpdateOf(c, id!) && c.Succeeded);
         Assert.True(refused < toldCarol && toldCarol < rewritten,
-            $"Expected the 429 ({refused}), then Carol's reply ({toldCarol}), then the rewrite ({rewritten}).");
+            $"Expected the 429 ({refused}), then Carol's reply ({toldCarol}), "
+            + $"then the rewrite ({rewritten}).");
         Assert.Single(Updates(Sandbox.Workspace, id!), c => c.Succeeded);
         await Sandbox.WaitForAsync(w => SandboxFlow.OutcomeNoticesTo(w, SandboxUsers.Alice, id!).Count == 1,
             Wait, "one notice to the requester once the rewrite is done");

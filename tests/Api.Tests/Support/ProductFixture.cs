@@ -3,8 +3,8 @@ using ApprovalBot.TestSupport.Product;
 namespace ApprovalBot.Api.Tests.Support;
 
 /// <summary>
-/// One running product (database, silos, Api, sandbox) shared by the tests of a class or collection; subclasses
-/// say how the harness differs from the default.
+/// One running product (database, silos, Api, sandbox) shared by the tests of a class or collection;
+/// subclasses say how the harness differs from the default.
 /// </summary>
 public abstract class ProductFixture : IAsyncLifetime
 {

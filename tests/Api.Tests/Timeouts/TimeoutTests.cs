@@ -9,7 +9,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ApprovalBot.Api.Tests.Timeouts;
 
-/// <summary>The product on one fake clock: the sandbox signs, the Api verifies and grains time out on it.</summary>
+/// <summary>
+/// The product on one fake clock: the sandbox signs, the Api verifies and grains time out on it.
+/// </summary>
 public sealed class FakeClockProductFixture : ProductFixture
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
@@ -17,7 +19,9 @@ public sealed class FakeClockProductFixture : ProductFixture
     protected override Task<ProductHarness> CreateAsync() => ProductHarness.CreateAsync("clock", Time);
 }
 
-/// <summary>Approval:Timeout (five minutes by default) and Slack's 30-minute life of a response_url.</summary>
+/// <summary>
+/// Approval:Timeout (five minutes by default) and Slack's 30-minute life of a response_url.
+/// </summary>
 public sealed class TimeoutTests(FakeClockProductFixture fixture) : IClassFixture<FakeClockProductFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
@@ -52,13 +56,15 @@ public sealed class TimeoutTests(FakeClockProductFixture fixture) : IClassFixtur
         await AdvanceUntilExpiredAsync(id!);
 
         var click = await Sandbox.ClickAsync(
-            SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve", new ClickOptions(FromVersion: 0));
+            SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve",
+            new ClickOptions(FromVersion: 0));
 
         Assert.Equal(200, click.StatusCode);
         await Sandbox.WaitForAsync(w => SandboxFlow.EphemeralsTo(w, SandboxUsers.Bob, "expired at").Count > 0,
             Wait, "Bob to be told the request expired");
         var told = SandboxFlow.EphemeralsTo(Sandbox.Workspace, SandboxUsers.Bob, "expired at")[0];
-        Assert.Contains("This request expired at " + DateToken(deadline), told.Text, StringComparison.Ordinal);
+        Assert.Contains(
+            "This request expired at " + DateToken(deadline), told.Text, StringComparison.Ordinal);
         Assert.Equal(ApprovalStatus.Expired, (await fixture.Product.SnapshotAsync(id!))!.Status);
     }
 
@@ -78,13 +84,17 @@ public sealed class TimeoutTests(FakeClockProductFixture fixture) : IClassFixtur
         Assert.Equal(SandboxWorkspace.DirectChannelIdFor(SandboxUsers.Alice), notice.ChannelId);
         Assert.False(notice.IsEphemeral);
         Assert.Contains("was approved by <@U0BOB>", notice.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(Sandbox.Workspace.Calls("response_url"), c => c.Body.Contains(id!, StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            Sandbox.Workspace.Calls("response_url"), c => c.Body.Contains(id!, StringComparison.Ordinal));
     }
 
-    /// <summary>Steps the shared clock a minute at a time until the approval message shows the expiry.</summary>
+    /// <summary>
+    /// Steps the shared clock a minute at a time until the approval message shows the expiry.
+    /// </summary>
     private Task AdvanceUntilExpiredAsync(string id) =>
         FakeClock.AdvanceUntilAsync(fixture.Time, TimeSpan.FromMinutes(1),
-            () => SandboxFlow.ApprovalMessage(Sandbox.Workspace, id) is { } m && m.ButtonActionIds().Count == 0
+            () => SandboxFlow.ApprovalMessage(Sandbox.Workspace, id) is { } m
+                && m.ButtonActionIds().Count == 0
                 && SandboxFlow.AllText(m).Contains("Expired", StringComparison.Ordinal),
             $"the approval message of {id} rewritten as expired");
 

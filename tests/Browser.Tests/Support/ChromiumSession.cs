@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace ApprovalBot.Browser.Tests.Support;
 
 /// <summary>
-/// Debian's headless Chromium driven by Playwright's bundled driver, in a user-data folder of its own that is
-/// removed afterwards. Playwright cannot download a browser here, so the executable is always given.
+/// Debian's headless Chromium driven by the driver bundled in the Playwright package, in a user-data folder
+/// of its own that is removed afterwards. Playwright cannot download a browser here: the executable is given.
 /// </summary>
 public sealed class ChromiumSession : IAsyncDisposable
 {
@@ -22,7 +22,8 @@ public sealed class ChromiumSession : IAsyncDisposable
     private readonly IBrowserContext _context;
     private readonly DirectoryInfo _userData;
 
-    private ChromiumSession(IPlaywright playwright, IBrowserContext context, DirectoryInfo userData, IPage page)
+    private ChromiumSession(
+        IPlaywright playwright, IBrowserContext context, DirectoryInfo userData, IPage page)
     {
         _playwright = playwright;
         _context = context;
@@ -40,7 +41,7 @@ public sealed class ChromiumSession : IAsyncDisposable
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
-                $"No Chromium at {executable}: install Debian's chromium package or set {ExecutableVariable}.");
+                $"No Chromium at {executable}: install Debian's chromium or set {ExecutableVariable}.");
         }
 
         var playwright = await Playwright.CreateAsync();

@@ -7,7 +7,8 @@ public sealed class DashboardPage(IPage page, StepScreenshots screenshots)
 {
     public IPage Page => page;
 
-    public static async Task<DashboardPage> OpenAsync(IPage page, Uri siloBaseUrl, StepScreenshots screenshots)
+    public static async Task<DashboardPage> OpenAsync(
+        IPage page, Uri siloBaseUrl, StepScreenshots screenshots)
     {
         var dashboard = new DashboardPage(page, screenshots);
         var response = await page.GotoAsync(new Uri(siloBaseUrl, "dashboard").ToString());

@@ -1,6 +1,6 @@
 namespace ApprovalBot.Browser.Tests.Support;
 
-/// <summary>Polls what a page shows until a condition holds; on the deadline, says what was expected and seen.</summary>
+/// <summary>Polls a page until a condition holds; at the deadline, says what was expected and seen.</summary>
 public static class PageWait
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);

@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace ApprovalBot.Browser.Tests.Support;
 
 /// <summary>
-/// The steps of one approval request on the sandbox page, each followed by a screenshot: the requester types the
-/// command, an approver finds the message in #approvals and decides, the requester reads the outcome.
+/// The steps of one approval request on the sandbox page, each followed by a screenshot: the requester types
+/// the command, an approver finds the message in #approvals and decides, the requester reads the outcome.
 /// </summary>
 public sealed class RequestFlow(SandboxPage page, StepScreenshots shots)
 {
@@ -21,13 +21,13 @@ public sealed class RequestFlow(SandboxPage page, StepScreenshots shots)
         return id;
     }
 
-    /// <summary>Opens #approvals, waits for the request's message with both buttons, then switches user.</summary>
+    /// <summary>Opens #approvals, waits for the request's message with both buttons, switches user.</summary>
     public async Task<ILocator> ShowApprovalMessageAsync(string id, string approver)
     {
         await page.OpenChannelAsync(SandboxFlow.ApprovalChannel, "# approvals");
         var card = page.MessageContaining(id);
-        await page.UntilAsync(SandboxPage.Button(card, "approve"), $"the approval message of {id} with an Approve button");
-        await page.UntilAsync(SandboxPage.Button(card, "deny"), $"the approval message of {id} with a Deny button");
+        await page.UntilAsync(SandboxPage.Button(card, "approve"), $"the message of {id} with Approve");
+        await page.UntilAsync(SandboxPage.Button(card, "deny"), $"the message of {id} with Deny");
         await shots.TakeAsync("approval-message");
         await page.ActAsAsync(approver);
         await shots.TakeAsync($"{Name(approver)}-sees-message");
@@ -51,11 +51,11 @@ public sealed class RequestFlow(SandboxPage page, StepScreenshots shots)
         await page.UntilAsync(async () => await modal.CountAsync() == 0, "the deny-reason modal to close");
     }
 
-    /// <summary>Waits until the one message of the request has no buttons, shows the outcome and mentions who.</summary>
+    /// <summary>Waits until the request's one message has no buttons and shows the outcome and who.</summary>
     public async Task<ILocator> WaitForOutcomeAsync(string id, string outcome, string mention)
     {
         var decided = Decided(id, outcome);
-        await page.UntilAsync(decided, $"the approval message of {id} rewritten as {outcome}, without buttons");
+        await page.UntilAsync(decided, $"the message of {id} rewritten as {outcome}, without buttons");
         await page.UntilAsync(decided.Locator(".mention", new() { HasText = mention }),
             $"the {outcome} message of {id} to mention {mention}");
         await shots.TakeAsync($"message-{outcome}");
@@ -76,13 +76,14 @@ public sealed class RequestFlow(SandboxPage page, StepScreenshots shots)
         await shots.TakeAsync($"{Name(requester)}-notice");
     }
 
-    /// <summary>Switches to <paramref name="other"/>, waits for the requester's ephemerals to go, then looks.</summary>
+    /// <summary>As <paramref name="other"/>, once the requester's ephemerals are gone: no notice.</summary>
     public async Task AssertNoticeHiddenFromAsync(string other, string requester, string id)
     {
         await page.ActAsAsync(other);
+        // A message's data-key ends with whom it is ephemeral to; none of the requester's may remain.
         await page.UntilAsync(async () => await page.Page.Locator(
                 $"[data-testid=message][data-key$=\"|{requester}\"]").CountAsync() == 0,
-            $"the page to re-render #general for {other}, without {requester}'s ephemeral messages");
+            $"#general re-rendered for {other}, without {requester}'s ephemeral messages");
         await shots.TakeAsync($"{Name(other)}-in-general");
         Assert.Equal(0, await Notices(id).CountAsync());
     }

@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace ApprovalBot.Browser.Tests.Support;
 
 /// <summary>
-/// The sandbox's channel page as a person uses it, through its data-testid attributes (src/SlackSandbox/Page).
+/// The sandbox's channel page as a person uses it, through its data-testid attributes
+/// (src/SlackSandbox/Page).
 /// Every wait has a deadline and, when it passes, names what was expected and what the page showed.
 /// </summary>
 public sealed partial class SandboxPage(IPage page, StepScreenshots screenshots)
@@ -24,7 +25,7 @@ public sealed partial class SandboxPage(IPage page, StepScreenshots screenshots)
         return sandbox;
     }
 
-    /// <summary>Picks the user in "You are:"; the page then fetches and shows what that user may see.</summary>
+    /// <summary>Picks the user in "You are:"; the page then fetches what that user may see.</summary>
     public async Task ActAsAsync(string userId)
     {
         // Playwright waits for the option to exist, then the page switches on the change event.
@@ -71,7 +72,7 @@ public sealed partial class SandboxPage(IPage page, StepScreenshots screenshots)
         return id!;
     }
 
-    /// <summary>Waits until <paramref name="locator"/> is visible; on timeout keeps a screenshot and says why.</summary>
+    /// <summary>Waits until <paramref name="locator"/> is visible, else screenshots and says why.</summary>
     public async Task UntilAsync(ILocator locator, string expectation)
     {
         try
@@ -85,12 +86,15 @@ public sealed partial class SandboxPage(IPage page, StepScreenshots screenshots)
         }
     }
 
-    /// <summary>Polls <paramref name="condition"/> on the page until it holds or the deadline passes.</summary>
+    /// <summary>Polls <paramref name="condition"/> until it holds or the deadline passes.</summary>
     public Task UntilAsync(Func<Task<bool>> condition, string expectation) =>
         PageWait.UntilAsync(condition, expectation, SeenAsync);
 
-    private async Task<IReadOnlyList<string>> CorrelationIdsShownAsync() =>
-        [.. CorrelationId().Matches(await page.GetByTestId("messages").InnerTextAsync()).Select(m => m.Value)];
+    private async Task<IReadOnlyList<string>> CorrelationIdsShownAsync()
+    {
+        var shown = await page.GetByTestId("messages").InnerTextAsync();
+        return [.. CorrelationId().Matches(shown).Select(m => m.Value)];
+    }
 
     private async Task<string> SeenAsync()
     {

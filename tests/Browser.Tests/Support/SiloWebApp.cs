@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using ApprovalBot.Silo.Hosting;
@@ -8,29 +9,29 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ApprovalBot.Browser.Tests.Support;
 
 /// <summary>
-/// A real Silo web app hosted in the test process through <see cref="SiloProgram.BuildAsync"/>, configured the
-/// way an operator would: connection strings, Orleans endpoints on loopback, Slack and approver settings.
+/// A real Silo web app hosted in the test process through <see cref="SiloProgram.BuildAsync"/>, configured
+/// as an operator would: connection strings, Orleans endpoints on loopback, Slack and approver settings.
 /// </summary>
 public static class SiloWebApp
 {
     // Nothing listens on the discard port: a Slack call the silo might make stays on this machine and fails.
     private const string UnreachableSlack = "http://127.0.0.1:9/api/";
 
-    /// <summary>One silo's settings; silos given the same <paramref name="clusterId"/> form one cluster.</summary>
-    public static Dictionary<string, string?> Settings(TestDatabase database, string clusterId, string urls) => new()
+    /// <summary>One silo's settings; silos sharing <paramref name="clusterId"/> form a cluster.</summary>
+    public static Dictionary<string, string?> Settings(
+        TestDatabase database, string clusterId, string urls) => new()
     {
         ["urls"] = urls,
         ["ConnectionStrings:" + ConnectionSettings.RuntimeKey] = database.RuntimeConnectionString,
         ["ConnectionStrings:" + ConnectionSettings.AdminKey] = database.AdminConnectionString,
         ["Orleans:ClusterId"] = clusterId,
         ["Orleans:ServiceId"] = clusterId,
-        ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+        ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
         ["Orleans:AdvertisedIPAddress"] = "127.0.0.1",
         ["Slack:BotToken"] = "xoxb-browser-tests",
         ["Slack:ApprovalChannelId"] = "C0APPROVALS",
@@ -44,7 +45,6 @@ public static class SiloWebApp
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(settings["urls"]!);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         return await SiloProgram.BuildAsync(builder);
     }
 

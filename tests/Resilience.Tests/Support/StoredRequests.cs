@@ -1,5 +1,6 @@
 using ApprovalBot.Grains.Approval;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -7,16 +8,16 @@ using Orleans.Storage;
 namespace ApprovalBot.Resilience.Tests.Support;
 
 /// <summary>
-/// The approval requests exactly as PostgreSQL holds them: the grain storage rows, decoded with the cluster's own
-/// serializer. A grain's in-memory view can differ from this after a failed write; this is what survives.
+/// The approval requests exactly as PostgreSQL holds them: the grain storage rows of one service, decoded with the
+/// cluster's own serializer. A grain's in-memory view can differ from this after a failed write; this is what lasts.
 /// </summary>
-public static class StoredRequests
+public sealed class StoredRequests(string connectionString, string serviceId, IServiceProvider clusterServices)
 {
     /// <summary>The storage provider's "grain type" column holds the state name the grain declares.</summary>
     private const string StateName = "approval";
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
-    public static async Task<IReadOnlyDictionary<string, ApprovalState>> ReadAsync(
-        string connectionString, string serviceId, IServiceProvider clusterServices)
+    public async Task<IReadOnlyDictionary<string, ApprovalState>> ReadAsync()
     {
         var serializer = new OrleansGrainStorageSerializer(clusterServices.GetRequiredService<Serializer>());
         var stored = new Dictionary<string, ApprovalState>(StringComparer.Ordinal);
@@ -33,10 +34,39 @@ public static class StoredRequests
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            var payload = (byte[])reader["payload_binary"];
-            stored[reader.GetString(0)] = serializer.Deserialize<ApprovalState>(BinaryData.FromBytes(payload));
+            var id = reader.GetString(0);
+            stored[id] = serializer.Deserialize<ApprovalState>(BinaryData.FromBytes((byte[])reader["payload_binary"]))
+                ?? throw new InvalidOperationException($"The stored state of {id} is empty.");
         }
 
         return stored;
+    }
+
+    /// <summary>
+    /// PostgreSQL's state once no request owes Slack a call. A fake clock is moved a step at a time meanwhile, as
+    /// retries wait on it; real time needs no help.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ApprovalState>> DrainedAsync(
+        FakeTimeProvider? time = null, TimeSpan? step = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var stored = await ReadAsync();
+            var owing = stored.Where(s => s.Value.Outbox.Count > 0).Select(s => s.Key).ToList();
+            if (owing.Count == 0)
+            {
+                return stored;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(
+                    $"Expected every stored request to have done its Slack calls; still owing: {string.Join(", ", owing)}");
+            }
+
+            time?.Advance(step ?? TimeSpan.FromMinutes(1));
+            await Task.Delay(Poll);
+        }
     }
 }

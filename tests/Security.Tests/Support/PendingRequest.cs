@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ApprovalBot.Grains;
 using ApprovalBot.Slack.Messages;
 using ApprovalBot.SlackSandbox.Workspace;
 using ApprovalBot.TestSupport.Cluster;
@@ -25,13 +26,24 @@ public sealed record PendingRequest(string Id, string MessageTs, string ButtonVa
     }
 
     /// <summary>
-    /// Waits until the grain has stored where its message is and owes Slack nothing, so no write of its own
-    /// lands later in another test's window.
+    /// Waits until the grain and the indexes have written all they will about the request, so no write of theirs
+    /// lands later in another test's window: the grain has stored its message and owes Slack nothing (asked
+    /// through a call that does not interleave, so a write in progress is finished first), and the approval
+    /// channel's open-request index, which writes a moment later, holds the request exactly while it is open.
     /// </summary>
-    public static Task SettledAsync(ProductHarness product, string id) =>
-        Eventually.HoldsAsync(
-            async () => await product.SnapshotAsync(id) is { MessageTs: not null, PendingSlackCalls: 0 },
+    public static async Task SettledAsync(ProductHarness product, string id, bool open = true)
+    {
+        var grain = product.Cluster!.Grains.GetGrain<IApprovalGrain>(id);
+        await Eventually.HoldsAsync(
+            async () => await grain.GetSnapshotForAsync(SandboxUsers.Bob)
+                is { MessageTs: not null, PendingSlackCalls: 0 },
             $"request {id} to store its message and owe Slack nothing");
+        var indexed = $"SELECT EXISTS (SELECT 1 FROM orleans_storage WHERE grain_type = 'openRequests' " +
+            $"AND position(convert_to('{id}', 'UTF8') in payload_binary) > 0)";
+        await Eventually.HoldsAsync(
+            async () => await product.Database.ScalarAsync<bool>(indexed) == open,
+            $"the stored open-request index to {(open ? "hold" : "no longer hold")} request {id}");
+    }
 
     /// <summary>The value of the Approve button, exactly as Slack would send it back.</summary>
     public static string ButtonValueOf(SandboxMessage message) =>

@@ -3,7 +3,9 @@ using ApprovalBot.SlackSandbox;
 
 namespace ApprovalBot.TestSupport.Product;
 
-/// <summary>The sandbox's default users, and more of them for tests that need a crowd or a requester each.</summary>
+/// <summary>
+/// The sandbox's default users, and more of them for tests that need a crowd or a requester each.
+/// </summary>
 public static class SandboxUsers
 {
     public const string Alice = "U0ALICE";
@@ -12,8 +14,8 @@ public static class SandboxUsers
     public const string Dave = "U0DAVE";
 
     /// <summary>
-    /// Keeps Alice, Bob, Carol and Dave and adds <paramref name="extra"/>: the sandbox drops its defaults as soon
-    /// as any user is configured.
+    /// Keeps Alice, Bob, Carol and Dave and adds <paramref name="extra"/>: the sandbox drops its defaults as
+    /// soon as any user is configured.
     /// </summary>
     public static void AddUsers(this SandboxOptions options, IEnumerable<SandboxUserOptions> extra)
     {

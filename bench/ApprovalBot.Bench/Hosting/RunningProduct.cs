@@ -6,14 +6,14 @@ namespace ApprovalBot.Bench.Hosting;
 /// One running product: the Slack sandbox in this process (rate limits as the options say), a silo child and an
 /// Api child on loopback, all on the run's database under a service id of their own.
 /// </summary>
-public sealed class ProductStack : IAsyncDisposable
+public sealed class RunningProduct : IAsyncDisposable
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
 
     private readonly BenchContext _context;
 
-    private ProductStack(
+    private RunningProduct(
         BenchContext context, StackOptions options, StackAddresses addresses, SlackSandboxServer sandbox)
     {
         _context = context;
@@ -32,19 +32,19 @@ public sealed class ProductStack : IAsyncDisposable
 
     public ChildProcess? Api { get; private set; }
 
-    public static async Task<ProductStack> StartAsync(
+    public static async Task<RunningProduct> StartAsync(
         BenchContext context, StackOptions options, CancellationToken cancellationToken)
     {
         var sandbox = await SlackSandboxServer.StartAsync(
             BenchUsers.SandboxOptions(options), cancellationToken: cancellationToken);
         var addresses = StackAddresses.Allocate($"bench-{context.RunId}-{options.Name}");
-        var stack = new ProductStack(context, options, addresses, sandbox);
+        var stack = new RunningProduct(context, options, addresses, sandbox);
         try
         {
             await stack.StartSiloAsync(cancellationToken);
             stack.Api = ChildProcess.Start("api", ApiRole.Name,
                 StackEnvironment.Api(context, addresses, sandbox.ApiBaseUrl.ToString(), sandbox.ResponseUrlHost),
-                context.LogPath(options.Name, "api"));
+                context.LogPath(options.Name, "api"), StackEnvironment.LoggingArguments);
             await HttpProbe.UntilOkAsync(
                 new Uri(addresses.ApiRoot, "health/ready"), stack.Api, StartLimit, cancellationToken);
             sandbox.SetAppBaseUrl(addresses.ApiRoot);
@@ -62,7 +62,8 @@ public sealed class ProductStack : IAsyncDisposable
     {
         var environment = StackEnvironment.Silo(
             _context, Options, Addresses, Sandbox.ApiBaseUrl.ToString(), Sandbox.ResponseUrlHost);
-        Silo = ChildProcess.Start("silo", SiloRole.Name, environment, _context.LogPath(Options.Name, "silo"));
+        Silo = ChildProcess.Start("silo", SiloRole.Name, environment, _context.LogPath(Options.Name, "silo"),
+            StackEnvironment.LoggingArguments);
         return await HttpProbe.UntilOkAsync(
             new Uri(Addresses.SiloRoot, "health/ready"), Silo, StartLimit, cancellationToken);
     }

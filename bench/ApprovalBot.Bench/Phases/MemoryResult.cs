@@ -1,0 +1,49 @@
+using ApprovalBot.Bench.Hosting;
+
+namespace ApprovalBot.Bench.Phases;
+
+/// <summary>The memory measurement: the baseline, each step, and the restart.</summary>
+public sealed record MemoryResult(SiloStats Baseline, IReadOnlyList<MemoryPoint> Points, RestartResult? Restart);
+
+/// <summary>The silo with <see cref="Waiting"/> requests waiting and their grains collected.</summary>
+public sealed record MemoryPoint(
+    int Waiting,
+    int Created,
+    TimeSpan SubmitTime,
+    TimeSpan IdleAfter,
+    int ApprovalGrainsLeft,
+    long Rss,
+    long RssAfterGc,
+    long HeapAfterGc,
+    double RssPerRequest,
+    double RssAfterGcPerRequest,
+    double HeapPerRequest)
+{
+    public double SubmitsPerSecond => SubmitTime.TotalSeconds == 0 ? 0 : Waiting / SubmitTime.TotalSeconds;
+
+    public static MemoryPoint Measure(
+        int waiting, int created, TimeSpan submitTime, TimeSpan idleAfter, int left,
+        SiloStats baseline, SiloStats raw, SiloStats collected)
+    {
+        var n = Math.Max(1, created);
+        return new MemoryPoint(waiting, created, submitTime, idleAfter, left,
+            raw.ResidentBytes, collected.ResidentBytes, collected.ManagedHeapBytes,
+            (double)(raw.ResidentBytes - baseline.ResidentBytes) / n,
+            (double)(collected.ResidentBytes - baseline.ResidentBytes) / n,
+            (double)(collected.ManagedHeapBytes - baseline.ManagedHeapBytes) / n);
+    }
+}
+
+/// <summary>
+/// A graceful silo restart with the requests waiting: shutdown time, time until the new silo reported ready,
+/// until its reminder service had read the reminder table, and until the Api answered a status command about
+/// one of the waiting requests again.
+/// </summary>
+public sealed record RestartResult(
+    TimeSpan Shutdown,
+    TimeSpan Ready,
+    TimeSpan? RemindersLoaded,
+    TimeSpan? FirstAnswer,
+    long RemindersInTable,
+    long LocalReminders,
+    long RssAfterRestart);

@@ -1,0 +1,24 @@
+namespace ApprovalBot.Bench.Report;
+
+/// <summary>
+/// Writes bench/results/&lt;date&gt;-&lt;mode&gt;.md and its PNGs; a full run also replaces the results block
+/// of bench/README.md, so the README always shows the latest full run.
+/// </summary>
+public static class ResultFiles
+{
+    public static async Task<string> WriteAsync(string repoRoot, BenchResults results, BenchPlan plan)
+    {
+        var folder = Path.Combine(repoRoot, "bench", "results");
+        Directory.CreateDirectory(folder);
+        var prefix = $"{results.Info.StartedAt:yyyy-MM-dd}-{plan.Mode}";
+        var plots = Plots.Draw(results, folder, prefix);
+        var report = Path.Combine(folder, prefix + ".md");
+        await File.WriteAllTextAsync(report, MarkdownReport.Write(results, plots));
+        if (plan == BenchPlan.Full)
+        {
+            await ReadmeBlock.ReplaceAsync(Path.Combine(repoRoot, "bench", "README.md"), results, plots, prefix);
+        }
+
+        return report;
+    }
+}
