@@ -34,6 +34,12 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
 
     public async Task DisposeAsync()
     {
+        // Silos stopping without their database would wait for it: bring it back after a failed test.
+        if (!_server.IsRunning)
+        {
+            await _server.StartAsync();
+        }
+
         await _product.DisposeAsync();
         await _server.DisposeAsync();
     }

@@ -40,6 +40,9 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     public bool Tls { get; }
 
+    /// <summary>Whether the server is up (its postmaster.pid exists).</summary>
+    public bool IsRunning => File.Exists(Path.Combine(DataFolder, "postmaster.pid"));
+
     /// <summary>
     /// Creates and starts a server. With <paramref name="tls"/> it has <c>ssl=on</c> with a self-signed
     /// certificate for 127.0.0.1 and accepts TCP logins only over TLS (<c>hostssl</c>).
@@ -83,7 +86,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
+        if (IsRunning)
         {
             await Ctl("stop", "-w", "-t", "60", "-m", "immediate");
         }
