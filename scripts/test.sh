@@ -58,9 +58,10 @@ for project in tests/*/*.Tests.csproj; do
     --logger "console;verbosity=normal" 2>&1 | tee "$results/$name.log"
   status=${PIPESTATUS[0]}
   set -e
-  summary="$(grep -E '^(Passed|Failed)!' "$results/$name.log" | tail -n1 || true)"
-  p="$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$summary")"
-  f="$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$summary")"
+  # vstest's closing block: "Total tests: N", then "Passed: N" and "Failed: N" lines when non-zero.
+  summary="$(sed -n '/^Total tests:/,$p' "$results/$name.log")"
+  p="$(sed -nE 's/^ *Passed: *([0-9]+).*/\1/p' <<<"$summary" | tail -n1)"
+  f="$(sed -nE 's/^ *Failed: *([0-9]+).*/\1/p' <<<"$summary" | tail -n1)"
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
   if ((status != 0)); then

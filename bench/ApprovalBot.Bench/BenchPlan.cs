@@ -11,7 +11,9 @@ public sealed record BenchPlan
     /// <summary>In-flight levels of the acknowledgement measurement.</summary>
     public required IReadOnlyList<int> AckLevels { get; init; }
 
-    /// <summary>Commands (and as many clicks) sent at each level: a few rounds of the level, at least this.</summary>
+    /// <summary>
+    /// Commands (and as many clicks) sent at each level: a few rounds of the level, at least this.
+    /// </summary>
     public required int AckMinimumPerLevel { get; init; }
 
     public required int AckRoundsPerLevel { get; init; }
@@ -30,7 +32,9 @@ public sealed record BenchPlan
 
     public required TimeSpan ShortTimeout { get; init; }
 
-    /// <summary>Waiting requests after each memory step (cumulative); empty skips the memory measurement.</summary>
+    /// <summary>
+    /// Waiting requests after each memory step (cumulative); empty skips the memory measurement.
+    /// </summary>
     public required IReadOnlyList<int> WaitingCounts { get; init; }
 
     public required TimeSpan CollectionAge { get; init; }

@@ -3,9 +3,9 @@ using ApprovalBot.Bench.Hosting;
 namespace ApprovalBot.Bench;
 
 /// <summary>
-/// One program, three roles: the driver (default) and, started by the driver as child processes of itself, the
-/// Silo (<c>--role silo</c>) and the Api (<c>--role api</c>). Children keep the silo's memory apart from the load
-/// generator's, so its resident set size is its own.
+/// One program, three roles: the driver (default) and, started by the driver as child processes of itself,
+/// the Silo (<c>--role silo</c>) and the Api (<c>--role api</c>). Children keep the silo's memory apart from
+/// the load generator's, so its resident set size is its own.
 /// </summary>
 public static class BenchProgram
 {

@@ -9,8 +9,8 @@ namespace ApprovalBot.Bench;
 
 /// <summary>
 /// One run, top to bottom: a fresh database; the PostgreSQL stack for acknowledgement latency, end-to-end
-/// throughput, the database ceiling, timeouts and memory; the in-memory stack; the rate-limited stack; then the
-/// report. A measurement that throws is recorded and the run goes on to the next.
+/// throughput, the database ceiling, timeouts and memory; the in-memory stack; the rate-limited stack; then
+/// the report. A measurement that throws is recorded and the run goes on to the next.
 /// </summary>
 public static class BenchRun
 {
@@ -19,7 +19,8 @@ public static class BenchRun
         var root = RepoRoot.Find();
         var info = await RunInfo.CollectAsync(root, plan, args);
         var runId = info.StartedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        Progress.Say($"ApprovalBot bench, {plan.Mode} run {runId}, commit {info.Git.Short}, load {info.LoadAtStart}");
+        Progress.Say(
+            $"ApprovalBot bench, {plan.Mode} run {runId}, commit {info.Git.Short}, load {info.LoadAtStart}");
 
         var admin = await PgAdmin.ConnectionStringAsync(root, token);
         await using var database = await BenchDatabase.CreateAsync(admin, token);
@@ -28,7 +29,9 @@ public static class BenchRun
             ? Path.Combine(root, "bench", "results", "logs", runId)
             : Path.Combine(Path.GetTempPath(), "approvalbot-bench-" + runId);
         Directory.CreateDirectory(logs);
-        var wal = await WalDump.LocateAsync(root, token);
+        var wal = WalDump.Locate(new Npgsql.NpgsqlConnectionStringBuilder(admin).Port);
+        Progress.Say(wal is null ? "WAL not readable: write transactions will be estimated from rows written"
+            : "WAL readable: write transactions and WAL bytes will be counted for the bench database alone");
         var context = new BenchContext(root, runId, logs, database.ConnectionString, database.Oid, wal);
         var results = new BenchResults(info);
 
@@ -98,7 +101,12 @@ public static class BenchRun
     private static async Task RateLimitedStackAsync(
         BenchContext context, BenchPlan plan, BenchResults results, CancellationToken token)
     {
-        var options = new StackOptions { Name = "paced", PostsPerSecondPerChannel = 1, EnforceRateLimits = true };
+        var options = new StackOptions
+        {
+            Name = "paced",
+            PostsPerSecondPerChannel = 1,
+            EnforceRateLimits = true,
+        };
         await using var stack = await StartAsync(context, options, "rate-limited", results, token);
         await using var cards = new CardIndex(stack.Sandbox.Workspace);
         results.RateLimited = await TryAsync(results, "rate-limited run",
@@ -106,7 +114,8 @@ public static class BenchRun
     }
 
     private static async Task<RunningProduct> StartAsync(
-        BenchContext context, StackOptions options, string title, BenchResults results, CancellationToken token)
+        BenchContext context, StackOptions options, string title, BenchResults results,
+        CancellationToken token)
     {
         Progress.Say($"starting the {title} stack (silo and Api children, sandbox in process)");
         var stack = await RunningProduct.StartAsync(context, options, token);

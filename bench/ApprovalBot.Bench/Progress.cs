@@ -6,5 +6,6 @@ namespace ApprovalBot.Bench;
 public static class Progress
 {
     public static void Say(string message) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {message}"));
+        Console.WriteLine(
+            string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {message}"));
 }

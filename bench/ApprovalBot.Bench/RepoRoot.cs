@@ -1,6 +1,8 @@
 namespace ApprovalBot.Bench;
 
-/// <summary>The checkout this program was built in: the folder holding ApprovalBot.sln above its binaries.</summary>
+/// <summary>
+/// The checkout this program was built in: the folder holding ApprovalBot.sln above its binaries.
+/// </summary>
 public static class RepoRoot
 {
     public static string Find()

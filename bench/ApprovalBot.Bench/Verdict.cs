@@ -30,14 +30,15 @@ public static class Verdict
         {
             if (run is not null && (run.Completed == 0 || run.Incomplete > 0))
             {
-                problems.Add(Format.Invariant(
-                    $"end to end ({run.Variant}): {run.Completed} completed, {run.Incomplete} clicked but never shown"));
+                problems.Add(Format.Invariant($"end to end ({run.Variant}): {run.Completed} completed, ") +
+                    Format.Invariant($"{run.Incomplete} clicked but never shown"));
             }
         }
 
         if (results.Timeout is { } timeout && (timeout.Created == 0 || timeout.Expired < timeout.Created))
         {
-            problems.Add(Format.Invariant($"timeouts: {timeout.Expired} of {timeout.Created} shown as expired"));
+            problems.Add(
+                Format.Invariant($"timeouts: {timeout.Expired} of {timeout.Created} shown as expired"));
         }
 
         if (results.RateLimited is { } paced && paced.Posted < paced.Created)

@@ -1,6 +1,8 @@
 namespace ApprovalBot.Grains;
 
-/// <summary>Where an approval request stands. <see cref="None"/> means no request was ever stored under the key.</summary>
+/// <summary>
+/// Where an approval request stands. <see cref="None"/> means no request was ever stored under the key.
+/// </summary>
 [GenerateSerializer]
 [Alias("approvalbot.ApprovalStatus")]
 public enum ApprovalStatus

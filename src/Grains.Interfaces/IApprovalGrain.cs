@@ -26,7 +26,9 @@ public interface IApprovalGrain : IGrainWithStringKey
     [Alias("CheckDecision")]
     Task<DecisionResult> CheckDecisionAsync(DecisionRequest request);
 
-    /// <summary>The request as <paramref name="viewerUserId"/> may see it: only its requester and approvers may.</summary>
+    /// <summary>
+    /// The request as <paramref name="viewerUserId"/> may see it: only its requester and approvers may.
+    /// </summary>
     [Alias("GetSnapshotFor")]
     Task<ApprovalSnapshot?> GetSnapshotForAsync(string viewerUserId);
 

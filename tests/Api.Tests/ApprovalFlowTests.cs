@@ -106,7 +106,8 @@ public sealed class ApprovalFlowTests(RealTimeProductFixture fixture)
             action["value"] = action["value"]!.GetValue<string>()[..^2] + "xx";
         });
 
-        var click = await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve", tamper);
+        var click = await Sandbox.ClickAsync(
+            SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve", tamper);
 
         Assert.Equal(200, click.StatusCode);
         await Sandbox.WaitForAsync(w => SandboxFlow.EphemeralsTo(w, SandboxUsers.Bob, "tampered").Count > 0,

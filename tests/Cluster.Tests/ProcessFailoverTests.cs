@@ -87,7 +87,8 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : IAsyncLifet
             await ApproveUntilFinalAsync(id);
         }
 
-        var deadAfter = await SecondsUntilAsync(() => MembershipStatusAsync(silo2.SiloPort, 6), clock) - killed.TotalSeconds;
+        var deadAt = await SecondsUntilAsync(() => MembershipStatusAsync(silo2.SiloPort, 6), clock);
+        var deadAfter = deadAt - killed.TotalSeconds;
         var restartedAt = clock.Elapsed;
         var silo3 = await StartSiloAsync("silo2-restarted");
         var joinedAfter = clock.Elapsed - restartedAt;
@@ -127,7 +128,8 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : IAsyncLifet
     private async Task ApproveUntilFinalAsync(string id)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (SandboxFlow.ApprovalMessage(_sandbox.Workspace, id) is { } message && message.ButtonActionIds().Count > 0)
+        while (SandboxFlow.ApprovalMessage(_sandbox.Workspace, id) is { } message
+            && message.ButtonActionIds().Count > 0)
         {
             Assert.True(DateTime.UtcNow < deadline, $"{id} was never approved");
             await _sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve");
@@ -171,7 +173,10 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : IAsyncLifet
     private async Task<ProductProcess> StartApiAsync()
     {
         var http = FreePorts.Next();
-        var environment = new Dictionary<string, string>(_environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{http}" };
+        var environment = new Dictionary<string, string>(_environment)
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{http}",
+        };
         var process = ProductProcess.Start("api", "Api", environment);
         _processes.Add(process);
         await WaitReadyAsync(process, new Uri($"http://127.0.0.1:{http}/health/ready"));

@@ -111,21 +111,24 @@ public sealed class QuorumAndNudgeTests(QuorumClusterFixture fixture)
             "the escalation post");
         var grain = Grains.GetGrain<IApprovalGrain>(id);
 
-        await grain.DecideAsync(ApprovalDriver.Approve(TestIds.Approver1, token, QuorumClusterFixture.EscalationChannel));
+        await grain.DecideAsync(
+            ApprovalDriver.Approve(TestIds.Approver1, token, QuorumClusterFixture.EscalationChannel));
         var final = await grain.DecideAsync(
             new DecisionRequest(TestIds.Approver2, QuorumClusterFixture.EscalationChannel, token, DecisionKind.Deny));
 
         Assert.Equal(DecisionOutcome.Accepted, final.Outcome);
         await Context.Slack.WaitForAsync(
             s => ApprovalDriver.About(s, "chat.update", id).Select(c => c.Channel).Distinct().Count() == 2
-                && ApprovalDriver.About(s, "chat.update", id).Count(c => ApprovalDriver.ButtonToken(c, id) is null) == 2,
+                && ApprovalDriver.About(s, "chat.update", id)
+                    .Count(c => ApprovalDriver.ButtonToken(c, id) is null) == 2,
             "final rewrites of the approval and the escalation message");
     }
 
     private IReadOnlyList<SlackCall> Threaded(string id, string ts) =>
         [.. Context.Slack.Succeeded("chat.postMessage")
             .Where(c => c.Request is PostMessageRequest { ThreadTs: var thread } && thread == ts
-                && c.Text.Contains("Reminder", StringComparison.Ordinal) && c.Text.Contains(id, StringComparison.Ordinal))];
+                && c.Text.Contains("Reminder", StringComparison.Ordinal)
+                && c.Text.Contains(id, StringComparison.Ordinal))];
 
     private IReadOnlyList<SlackCall> Escalations(string id) =>
         [.. ApprovalDriver.About(Context.Slack, "chat.postMessage", id)

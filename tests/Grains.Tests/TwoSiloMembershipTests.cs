@@ -33,7 +33,8 @@ public sealed class TwoSiloMembershipTests : IAsyncLifetime
 
         var results = await Task.WhenAll(ids.Select(id =>
             _cluster.Grains.GetGrain<IApprovalGrain>(id).SubmitAsync(
-                ApprovalDriver.Submission($"user{id[^6..]}@example.com", requester: "U0REQ" + id[^6..].ToUpperInvariant()))));
+                ApprovalDriver.Submission(
+                    $"user{id[^6..]}@example.com", requester: "U0REQ" + id[^6..].ToUpperInvariant()))));
 
         Assert.All(results, r => Assert.Equal(SubmitOutcome.Created, r.Outcome));
         var activeRows = await _database.ScalarAsync<long>(

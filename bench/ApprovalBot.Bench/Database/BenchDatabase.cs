@@ -7,9 +7,9 @@ using Npgsql;
 namespace ApprovalBot.Bench.Database;
 
 /// <summary>
-/// A fresh database for one run, created through the admin role and migrated with the Silo's own migrations. The
-/// admin role, which owns it, is also the runtime role here: the bench measures work, not privileges. Databases
-/// an interrupted run left behind are dropped at the next run's start.
+/// A fresh database for one run, created through the admin role and migrated with the Silo's own migrations.
+/// The admin role, which owns it, is also the runtime role here: the bench measures work, not privileges.
+/// Databases an interrupted run left behind are dropped at the next run's start.
 /// </summary>
 public sealed class BenchDatabase : IAsyncDisposable
 {
@@ -31,7 +31,9 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>The database's oid, which names it in the WAL (<c>rel tablespace/database/relation</c>).</summary>
+    /// <summary>
+    /// The database's oid, which names it in the WAL (<c>rel tablespace/database/relation</c>).
+    /// </summary>
     public uint Oid { get; private set; }
 
     public static async Task<BenchDatabase> CreateAsync(string adminConnectionString, CancellationToken token)
@@ -40,7 +42,8 @@ public sealed class BenchDatabase : IAsyncDisposable
         var name = Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         await ExecuteAsync(adminConnectionString, $"CREATE DATABASE \"{name}\"", token);
-        await ExecuteAsync(adminConnectionString, $"COMMENT ON DATABASE \"{name}\" IS '{Marker} {now}'", token);
+        await ExecuteAsync(
+            adminConnectionString, $"COMMENT ON DATABASE \"{name}\" IS '{Marker} {now}'", token);
         var database = new BenchDatabase(adminConnectionString, name);
         await SchemaMigrator.MigrateAsync(
             database.ConnectionString, null, createDatabaseIfMissing: false, NullLogger.Instance, token);

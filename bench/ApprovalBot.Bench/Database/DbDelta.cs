@@ -1,6 +1,8 @@
 namespace ApprovalBot.Bench.Database;
 
-/// <summary>What PostgreSQL did between two snapshots; <see cref="Wal"/> is filled in when WAL could be read.</summary>
+/// <summary>
+/// What PostgreSQL did between two snapshots; <see cref="Wal"/> is filled in when WAL could be read.
+/// </summary>
 public sealed record DbDelta(
     long Commits,
     long OtherDatabaseCommits,
@@ -9,7 +11,9 @@ public sealed record DbDelta(
     IReadOnlyDictionary<string, long> RowWritesByTable,
     IReadOnlyDictionary<string, long> ScansByTable)
 {
-    /// <summary>This database's share of the WAL (write transactions and bytes), from <c>pg_waldump</c>.</summary>
+    /// <summary>
+    /// This database's share of the WAL (write transactions and bytes), from <c>pg_waldump</c>.
+    /// </summary>
     public WalShare? Wal { get; init; }
 
     /// <summary>Rows inserted, updated or deleted: each of the product's writes changes one row.</summary>

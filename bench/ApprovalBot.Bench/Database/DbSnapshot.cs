@@ -3,8 +3,8 @@ using Npgsql;
 namespace ApprovalBot.Bench.Database;
 
 /// <summary>
-/// PostgreSQL's counters at one moment: commits per database (the server is shared, so the others' are kept to
-/// show how busy it was), the WAL position and <c>pg_stat_wal.wal_bytes</c> (both server-wide), and rows
+/// PostgreSQL's counters at one moment: commits per database (the server is shared, so the others' are kept
+/// to show how busy it was), the WAL position and <c>pg_stat_wal.wal_bytes</c> (both server-wide), and rows
 /// written and index or sequential scans per table of the bench database.
 /// </summary>
 public sealed record DbSnapshot(
@@ -16,8 +16,8 @@ public sealed record DbSnapshot(
     IReadOnlyDictionary<string, (long Writes, long Scans)> Tables)
 {
     /// <summary>
-    /// Backends publish their counters at most once a second and when idle, so the snapshot is taken after the
-    /// load has been quiet a little longer than that.
+    /// Backends publish their counters at most once a second and when idle, so the snapshot is taken after
+    /// the load has been quiet a little longer than that.
     /// </summary>
     public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(1500);
 
@@ -31,7 +31,8 @@ public sealed record DbSnapshot(
         await using var wal = new NpgsqlCommand(
             """
             SELECT current_database(), pg_current_wal_lsn()::text,
-                   pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint, (SELECT wal_bytes FROM pg_stat_wal)::bigint
+                   pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint,
+                   (SELECT wal_bytes FROM pg_stat_wal)::bigint
             """, connection);
         await using var reader = await wal.ExecuteReaderAsync(token);
         await reader.ReadAsync(token);

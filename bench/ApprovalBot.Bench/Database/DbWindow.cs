@@ -2,7 +2,9 @@ using ApprovalBot.Bench.Hosting;
 
 namespace ApprovalBot.Bench.Database;
 
-/// <summary>PostgreSQL's counters around one measurement, with this database's share of the WAL when readable.</summary>
+/// <summary>
+/// PostgreSQL's counters around one measurement, with this database's share of the WAL when readable.
+/// </summary>
 public sealed class DbWindow
 {
     private readonly BenchContext _context;
@@ -21,8 +23,12 @@ public sealed class DbWindow
     {
         var after = await DbSnapshot.TakeAsync(_context.DatabaseConnectionString, token);
         var delta = after.Since(_before);
-        return _context.Wal is { } wal
-            ? delta with { Wal = await wal.ShareAsync(_before.WalLsn, after.WalLsn, _context.DatabaseOid, token) }
-            : delta;
+        if (_context.Wal is not { } wal)
+        {
+            return delta;
+        }
+
+        var share = await wal.ShareAsync(_before.WalLsn, after.WalLsn, _context.DatabaseOid, token);
+        return delta with { Wal = share };
     }
 }

@@ -5,40 +5,46 @@ using System.Text.RegularExpressions;
 namespace ApprovalBot.Bench.Database;
 
 /// <summary>
-/// Reads the server's WAL between two positions with <c>pg_waldump</c> and keeps this database's share: the WAL
-/// and every commit record of the server are shared with whatever else runs on it (other developers' test
+/// Reads the server's WAL between two positions with <c>pg_waldump</c> and keeps this database's share: the
+/// WAL and every commit record of the server are shared with whatever else runs on it (other developers' test
 /// databases here). A transaction is this database's when one of its records touches a relation of it; its
-/// commit record then counts as one write transaction (read-only transactions write none). Needs read access to
-/// the data folder (the bench runs as root, like scripts/pg.sh); without it the figures are left out.
+/// commit record then counts as one write transaction (read-only transactions write none). The server's data
+/// folder is found from its postmaster's command line (<c>postgres -D folder -p port</c>, as scripts/pg.sh
+/// starts it); reading it needs the rights the bench has as root. Without them the figures are left out.
 /// </summary>
-public sealed partial class WalDump(string program, string walFolder)
+public sealed class WalDump(string program, string walFolder)
 {
-    public static async Task<WalDump?> LocateAsync(string repoRoot, CancellationToken token)
+    public static WalDump? Locate(int port)
     {
-        var program = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetFiles("/usr/lib/postgresql", "pg_waldump", SearchOption.AllDirectories).Order().LastOrDefault()
+        const string Installed = "/usr/lib/postgresql";
+        var program = Directory.Exists(Installed)
+            ? Directory.GetFiles(Installed, "pg_waldump", SearchOption.AllDirectories).Order().LastOrDefault()
             : null;
-        var status = await RunAsync("bash", [Path.Combine(repoRoot, "scripts", "pg.sh"), "status"], token);
-        var data = DataFolder().Match(status);
-        if (program is null || !data.Success)
+        var data = PostmasterData.Folder(port);
+        if (program is null || data is null)
         {
             return null;
         }
 
-        var wal = Path.Combine(data.Groups["path"].Value, "pg_wal");
+        var wal = Path.Combine(data, "pg_wal");
         try
         {
             return Directory.EnumerateFiles(wal).Any() ? new WalDump(program, wal) : null;
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             return null;
         }
     }
 
-    public async Task<WalShare?> ShareAsync(string fromLsn, string toLsn, uint databaseOid, CancellationToken token)
+    public async Task<WalShare?> ShareAsync(
+        string fromLsn, string toLsn, uint databaseOid, CancellationToken token)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var arg in new[] { "-p", walFolder, "-s", fromLsn, "-e", toLsn })
         {
             start.ArgumentList.Add(arg);
@@ -53,22 +59,16 @@ public sealed partial class WalDump(string program, string walFolder)
         }
 
         await process.WaitForExitAsync(token);
-        await stderr;
-        return share.Records == 0 ? null : share.Result();
+        var errors = await stderr;
+        if (share.Records == 0)
+        {
+            Progress.Say($"pg_waldump read no records from {fromLsn} to {toLsn}: {errors.Trim()}");
+            return null;
+        }
+
+        return share.Result();
     }
 
-    private static async Task<string> RunAsync(string file, string[] args, CancellationToken token)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true };
-        args.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync(token);
-        await process.WaitForExitAsync(token);
-        return output;
-    }
-
-    [GeneratedRegex(@"\(data (?<path>[^)]+)\)")]
-    private static partial Regex DataFolder();
 }
 
 /// <summary>This database's write transactions and WAL bytes in a stretch of WAL.</summary>

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 namespace ApprovalBot.Bench.Hosting;
 
 /// <summary>
-/// <c>GET /bench/stats[?gc=true]</c> on the silo child: resident and managed memory, activations per grain type
-/// and the reminder service's load time. With <c>gc=true</c> a full compacting collection runs first, so the
-/// figures show what live objects hold rather than garbage not yet collected.
+/// <c>GET /bench/stats[?gc=true]</c> on the silo child: resident and managed memory, activations per grain
+/// type and the reminder service's load time. With <c>gc=true</c> a full compacting collection runs first, so
+/// the figures show what live objects hold rather than garbage not yet collected.
 /// </summary>
 public static class BenchEndpoints
 {

@@ -12,7 +12,8 @@ public static class BenchUsers
     public static string Requester(int index) =>
         string.Create(CultureInfo.InvariantCulture, $"U0REQ{index:D4}");
 
-    public static string Approver(int index) => index % 2 == 0 ? StackEnvironment.Bob : StackEnvironment.Carol;
+    public static string Approver(int index) =>
+        index % 2 == 0 ? StackEnvironment.Bob : StackEnvironment.Carol;
 
     public static SandboxOptions SandboxOptions(StackOptions options)
     {

@@ -6,8 +6,8 @@ namespace ApprovalBot.Bench.Hosting;
 
 /// <summary>
 /// A role of this program running as a child process, its output appended to a log file. The shell only
-/// redirects and then <c>exec</c>s, so the child keeps the pid we hold and <c>/proc/&lt;pid&gt;/status</c> is its
-/// own. Every child is stopped by its pid when the driver ends, whichever way it ends.
+/// redirects and then <c>exec</c>s, so the child keeps the pid we hold and <c>/proc/&lt;pid&gt;/status</c> is
+/// its own. Every child is stopped by its pid when the driver ends, whichever way it ends.
 /// </summary>
 public sealed class ChildProcess
 {
@@ -45,7 +45,8 @@ public sealed class ChildProcess
         }
 
         start.Environment["BENCH_LOG"] = logPath;
-        start.Environment[ParentWatch.Variable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        start.Environment[ParentWatch.Variable] =
+            Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -16,18 +16,22 @@ public sealed record CpuSample(
     public static CpuSample Take(IReadOnlyDictionary<string, IReadOnlyList<int>> groups)
     {
         var (busy, total) = Machine();
-        return new CpuSample(
-            groups.ToDictionary(g => g.Key,
-                g => (IReadOnlyDictionary<int, long>)g.Value.Distinct().ToDictionary(pid => pid, ProcessTicks)),
-            busy, total);
+        var ticks = groups.ToDictionary(g => g.Key,
+            g => (IReadOnlyDictionary<int, long>)g.Value.Distinct().ToDictionary(pid => pid, ProcessTicks));
+        return new CpuSample(ticks, busy, total);
     }
 
     /// <summary>CPU seconds per group between <paramref name="before"/> and this sample.</summary>
     public CpuUse Since(CpuSample before)
     {
         // A process gone by now reads as 0 and is left out; one started meanwhile counts from 0.
-        var seconds = Groups.ToDictionary(g => g.Key, g => g.Value.Where(p => p.Value > 0).Sum(p => Math.Max(0,
-            p.Value - (before.Groups.GetValueOrDefault(g.Key)?.GetValueOrDefault(p.Key) ?? 0))) / TicksPerSecond);
+        var seconds = Groups.ToDictionary(g => g.Key, g =>
+        {
+            var earlier = before.Groups.GetValueOrDefault(g.Key);
+            var used = g.Value.Where(p => p.Value > 0)
+                .Sum(p => Math.Max(0, p.Value - (earlier?.GetValueOrDefault(p.Key) ?? 0)));
+            return used / TicksPerSecond;
+        });
         var total = MachineTotal - before.MachineTotal;
         return new CpuUse(seconds, total == 0 ? 0 : (double)(MachineBusy - before.MachineBusy) / total);
     }
@@ -57,5 +61,7 @@ public sealed record CpuSample(
     }
 }
 
-/// <summary>CPU seconds per group over an interval, and the machine's busy fraction (all of its users).</summary>
+/// <summary>
+/// CPU seconds per group over an interval, and the machine's busy fraction (all of its users).
+/// </summary>
 public sealed record CpuUse(IReadOnlyDictionary<string, double> Seconds, double MachineBusy);

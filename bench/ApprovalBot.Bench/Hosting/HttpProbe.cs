@@ -11,8 +11,8 @@ public static class HttpProbe
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// Waits until <paramref name="url"/> answers 200; returns how long that took. Throws naming the child's log
-    /// when the child exits or <paramref name="limit"/> passes.
+    /// Waits until <paramref name="url"/> answers 200; returns how long that took. Throws naming the child's
+    /// log when the child exits or <paramref name="limit"/> passes.
     /// </summary>
     public static async Task<TimeSpan> UntilOkAsync(
         Uri url, ChildProcess child, TimeSpan limit, CancellationToken cancellationToken)
@@ -33,7 +33,8 @@ public static class HttpProbe
             await Task.Delay(Poll, cancellationToken);
         }
 
-        throw new TimeoutException($"The {child.Name} was not ready at {url} within {limit}; see {child.LogPath}.");
+        throw new TimeoutException(
+            $"The {child.Name} was not ready at {url} within {limit}; see {child.LogPath}.");
     }
 
     public static async Task<T> GetJsonAsync<T>(Uri url, CancellationToken cancellationToken) =>

@@ -11,9 +11,10 @@ using Orleans.Dashboard;
 namespace ApprovalBot.Bench.Hosting;
 
 /// <summary>
-/// The upper bound for everything but the database: the product's grains, Slack client, membership and dashboard
-/// as <see cref="SiloProgram.BuildAsync"/> wires them, with grain state and reminders kept in memory. Membership
-/// stays on PostgreSQL because the Api finds the silo there; it writes a row every few seconds, not per request.
+/// The upper bound for everything but the database: the product's grains, Slack client, membership and
+/// dashboard as <see cref="SiloProgram.BuildAsync"/> wires them, with grain state and reminders kept in
+/// memory. Membership stays on PostgreSQL because the Api finds the silo there; it writes a row every few
+/// seconds, not per request.
 /// </summary>
 public static class MemorySilo
 {

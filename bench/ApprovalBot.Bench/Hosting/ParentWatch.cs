@@ -4,8 +4,8 @@ using System.Globalization;
 namespace ApprovalBot.Bench.Hosting;
 
 /// <summary>
-/// A child role ends itself when the driver that started it is gone, so a killed or crashed driver never leaves
-/// a silo or an Api behind.
+/// A child role ends itself when the driver that started it is gone, so a killed or crashed driver never
+/// leaves a silo or an Api behind.
 /// </summary>
 public static class ParentWatch
 {
@@ -15,7 +15,8 @@ public static class ParentWatch
 
     public static void Start()
     {
-        if (!int.TryParse(Environment.GetEnvironmentVariable(Variable), CultureInfo.InvariantCulture, out var pid))
+        var parent = Environment.GetEnvironmentVariable(Variable);
+        if (!int.TryParse(parent, CultureInfo.InvariantCulture, out var pid))
         {
             return;
         }

@@ -26,7 +26,8 @@ public static class ProductCpu
         });
     }
 
-    private static async Task<IReadOnlyList<int>> BackendPidsAsync(string connectionString, CancellationToken token)
+    private static async Task<IReadOnlyList<int>> BackendPidsAsync(
+        string connectionString, CancellationToken token)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(token);

@@ -4,9 +4,9 @@ using Orleans.Reminders.Diagnostics;
 namespace ApprovalBot.Bench.Hosting;
 
 /// <summary>
-/// Listens to Orleans' reminder events in the silo child: when the reminder service finished its first read of
-/// the reminder table (it starts in the background, after the silo is already ready), and how many reminders
-/// are held in memory with a timer (only those due within the loading window are).
+/// Listens to Orleans' reminder events in the silo child: when the reminder service finished its first read
+/// of the reminder table (it starts in the background, after the silo is already ready), and how many
+/// reminders are held in memory with a timer (only those due within the loading window are).
 /// </summary>
 public sealed class ReminderWatch :
     IObserver<ReminderEvents.ReminderServiceEvent>, IObserver<ReminderEvents.ReminderEvent>
@@ -15,7 +15,9 @@ public sealed class ReminderWatch :
     private long _serviceStartedTicks = -1;
     private long _localReminders;
 
-    /// <summary>Time from this process's start until the reminder service had loaded the table; null before.</summary>
+    /// <summary>
+    /// Time from this process's start until the reminder service had loaded the table; null before.
+    /// </summary>
     public TimeSpan? ServiceStartedAfter =>
         Interlocked.Read(ref _serviceStartedTicks) is var ticks and >= 0 ? TimeSpan.FromTicks(ticks) : null;
 

@@ -3,8 +3,8 @@ using ApprovalBot.SlackSandbox;
 namespace ApprovalBot.Bench.Hosting;
 
 /// <summary>
-/// One running product: the Slack sandbox in this process (rate limits as the options say), a silo child and an
-/// Api child on loopback, all on the run's database under a service id of their own.
+/// One running product: the Slack sandbox in this process (rate limits as the options say), a silo child and
+/// an Api child on loopback, all on the run's database under a service id of their own.
 /// </summary>
 public sealed class RunningProduct : IAsyncDisposable
 {
@@ -42,8 +42,9 @@ public sealed class RunningProduct : IAsyncDisposable
         try
         {
             await stack.StartSiloAsync(cancellationToken);
-            stack.Api = ChildProcess.Start("api", ApiRole.Name,
-                StackEnvironment.Api(context, addresses, sandbox.ApiBaseUrl.ToString(), sandbox.ResponseUrlHost),
+            var environment = StackEnvironment.Api(
+                context, addresses, sandbox.ApiBaseUrl.ToString(), sandbox.ResponseUrlHost);
+            stack.Api = ChildProcess.Start("api", ApiRole.Name, environment,
                 context.LogPath(options.Name, "api"), StackEnvironment.LoggingArguments);
             await HttpProbe.UntilOkAsync(
                 new Uri(addresses.ApiRoot, "health/ready"), stack.Api, StartLimit, cancellationToken);
@@ -72,10 +73,11 @@ public sealed class RunningProduct : IAsyncDisposable
     public async Task<TimeSpan> StopSiloAsync() =>
         Silo is null ? TimeSpan.Zero : await Silo.StopAsync(StopGrace);
 
-    public Task<SiloStats> SiloStatsAsync(bool collectFirst, CancellationToken cancellationToken) =>
-        HttpProbe.GetJsonAsync<SiloStats>(
-            new Uri(Addresses.SiloRoot, BenchEndpoints.StatsPath.TrimStart('/') + (collectFirst ? "?gc=true" : "")),
-            cancellationToken);
+    public Task<SiloStats> SiloStatsAsync(bool collectFirst, CancellationToken cancellationToken)
+    {
+        var path = BenchEndpoints.StatsPath.TrimStart('/') + (collectFirst ? "?gc=true" : "");
+        return HttpProbe.GetJsonAsync<SiloStats>(new Uri(Addresses.SiloRoot, path), cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -7,8 +7,9 @@ using Orleans.Configuration;
 namespace ApprovalBot.Bench.Hosting;
 
 /// <summary>
-/// The silo child: the product's own Silo web app (<see cref="SiloProgram.BuildAsync"/>), or the same grains on
-/// in-memory storage and reminders, plus the bench's collection and reminder settings and a stats endpoint.
+/// The silo child: the product's own Silo web app (<see cref="SiloProgram.BuildAsync"/>), or the same grains
+/// on in-memory storage and reminders, plus the bench's collection and reminder settings and a stats
+/// endpoint.
 /// </summary>
 public static class SiloRole
 {

@@ -5,7 +5,8 @@ using System.Net.Sockets;
 namespace ApprovalBot.Bench.Hosting;
 
 /// <summary>Loopback ports and the cluster identity of one stack.</summary>
-public sealed record StackAddresses(string ServiceId, int SiloHttpPort, int SiloPort, int GatewayPort, int ApiPort)
+public sealed record StackAddresses(
+    string ServiceId, int SiloHttpPort, int SiloPort, int GatewayPort, int ApiPort)
 {
     public Uri SiloRoot => Root(SiloHttpPort);
 
@@ -20,10 +21,12 @@ public sealed record StackAddresses(string ServiceId, int SiloHttpPort, int Silo
     private static Uri Root(int port) =>
         new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
 
-    // Ports the kernel hands out for port 0 are free now; they are released just before the children bind them.
+    // Ports the kernel hands out for port 0 are free now; they are released just before the children bind
+    // them.
     private static int[] FreePorts(int count)
     {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        var listeners = Enumerable.Range(0, count)
+            .Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
         try
         {
             listeners.ForEach(l => l.Start());

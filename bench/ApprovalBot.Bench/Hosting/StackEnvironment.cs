@@ -58,8 +58,9 @@ public static class StackEnvironment
 
     /// <summary>
     /// Logging as a deployment's appsettings would set it: the product's own Information lines (a few per
-    /// request) kept, the framework's per-request lines (ASP.NET Core, HttpClient, Polly: about 18 per approval)
-    /// at Warning. Given as arguments: /bin/sh drops environment variables with dots in their names.
+    /// request) kept, the framework's per-request lines (ASP.NET Core, HttpClient, Polly: about 18 per
+    /// approval) at Warning. Given as arguments: /bin/sh drops environment variables with dots in their
+    /// names.
     /// </summary>
     public static IReadOnlyList<string> LoggingArguments { get; } =
     [

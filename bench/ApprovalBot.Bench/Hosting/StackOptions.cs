@@ -24,7 +24,9 @@ public sealed record StackOptions
     /// <summary><c>Slack:PostsPerSecondPerChannel</c>; 0 leaves posting unpaced.</summary>
     public double PostsPerSecondPerChannel { get; init; }
 
-    /// <summary>Whether the sandbox refuses a second post to a channel within a second, as Slack does.</summary>
+    /// <summary>
+    /// Whether the sandbox refuses a second post to a channel within a second, as Slack does.
+    /// </summary>
     public bool EnforceRateLimits { get; init; }
 
     /// <summary>Sandbox users who send requests (besides Alice, Bob, Carol and Dave).</summary>
@@ -33,7 +35,8 @@ public sealed record StackOptions
     /// <summary>The settings as the report lists them.</summary>
     public IReadOnlyList<(string Key, string Value)> Describe() =>
     [
-        ("silo storage and reminders", Storage == BenchSiloOptions.Memory ? "in memory" : "PostgreSQL (ADO.NET)"),
+        ("silo storage and reminders",
+            Storage == BenchSiloOptions.Memory ? "in memory" : "PostgreSQL (ADO.NET)"),
         ("Approval:Timeout", Format(DefaultTimeout)),
         ("Approval:WatchdogPeriod", Format(WatchdogPeriod)),
         ("ReminderOptions.MinimumReminderPeriod", Format(MinimumReminderPeriod)),

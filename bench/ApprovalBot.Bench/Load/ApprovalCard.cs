@@ -4,8 +4,8 @@ using ApprovalBot.SlackSandbox.Workspace;
 namespace ApprovalBot.Bench.Load;
 
 /// <summary>
-/// An approval message as posted in the sandbox's approval channel: its ts, when it was posted, and what a click
-/// on its Approve button carries (the button value holds the correlation id and the callback token).
+/// An approval message as posted in the sandbox's approval channel: its ts, when it was posted, and what a
+/// click on its Approve button carries (the button value holds the correlation id and the callback token).
 /// </summary>
 public sealed record ApprovalCard(
     string CorrelationId,
@@ -36,8 +36,8 @@ public sealed record ApprovalCard(
                     && block?["block_id"]?.GetValue<string>() is { } blockId)
                 {
                     var correlationId = value.Split('|')[0];
-                    return new ApprovalCard(
-                        correlationId, message.Ts, message.Text, message.BlocksJson, blockId, value, message.PostedAt);
+                    return new ApprovalCard(correlationId, message.Ts, message.Text, message.BlocksJson,
+                        blockId, value, message.PostedAt);
                 }
             }
         }

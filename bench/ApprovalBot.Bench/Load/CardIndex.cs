@@ -5,9 +5,10 @@ using ApprovalBot.SlackSandbox.Workspace;
 namespace ApprovalBot.Bench.Load;
 
 /// <summary>
-/// Watches the sandbox's approval channel and indexes every approval card by correlation id as it appears. One
-/// poller for the whole run: thousands of waiters each re-checking the workspace on every change would cost
-/// more than the product being measured. Messages are only ever appended there, so each poll reads the new tail.
+/// Watches the sandbox's approval channel and indexes every approval card by correlation id as it appears.
+/// One poller for the whole run: thousands of waiters each re-checking the workspace on every change would
+/// cost more than the product being measured. Messages are only ever appended there, so each poll reads the
+/// new tail.
 /// </summary>
 public sealed class CardIndex : IAsyncDisposable
 {
@@ -33,7 +34,9 @@ public sealed class CardIndex : IAsyncDisposable
 
     public ApprovalCard? Find(string correlationId) => _cards.GetValueOrDefault(correlationId);
 
-    /// <summary>The card of <paramref name="correlationId"/> once posted; throws after <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The card of <paramref name="correlationId"/> once posted; throws after <paramref name="limit"/>.
+    /// </summary>
     public async Task<ApprovalCard> WaitAsync(string correlationId, TimeSpan limit, CancellationToken token)
     {
         if (_cards.TryGetValue(correlationId, out var card))
@@ -41,8 +44,8 @@ public sealed class CardIndex : IAsyncDisposable
             return card;
         }
 
-        var waiter = _waiters.GetOrAdd(
-            correlationId, _ => new TaskCompletionSource<ApprovalCard>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiter = _waiters.GetOrAdd(correlationId,
+            _ => new TaskCompletionSource<ApprovalCard>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (_cards.TryGetValue(correlationId, out card))
         {
             waiter.TrySetResult(card);

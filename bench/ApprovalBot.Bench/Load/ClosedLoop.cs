@@ -1,9 +1,9 @@
 namespace ApprovalBot.Bench.Load;
 
 /// <summary>
-/// Runs numbered operations with a fixed number in flight: each worker starts the next operation as soon as its
-/// last one finished. Bounded twice: no more than <c>count</c> operations, none started after <c>limit</c>.
-/// An operation already started is always let finish, so its latency is recorded.
+/// Runs numbered operations with a fixed number in flight: each worker starts the next operation as soon as
+/// its last one finished. Bounded twice: no more than <c>count</c> operations, none started after
+/// <c>limit</c>. An operation already started is always let finish, so its latency is recorded.
 /// </summary>
 public static class ClosedLoop
 {
@@ -17,7 +17,8 @@ public static class ClosedLoop
         var next = -1;
         var done = 0;
         var stopAt = DateTimeOffset.UtcNow + limit;
-        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(inFlight, count))).Select(_ => Task.Run(async () =>
+        var workerCount = Math.Max(1, Math.Min(inFlight, count));
+        var workers = Enumerable.Range(0, workerCount).Select(_ => Task.Run(async () =>
         {
             while (!cancellationToken.IsCancellationRequested && DateTimeOffset.UtcNow < stopAt)
             {

@@ -26,7 +26,8 @@ public static class Completion
         while (true)
         {
             var outcomes = WorkspaceOutcomes.Read(workspace);
-            if (cards.All(c => isDone(outcomes, c)) || Stopwatch.GetElapsedTime(started) > (limit ?? DefaultLimit))
+            var late = Stopwatch.GetElapsedTime(started) > (limit ?? DefaultLimit);
+            if (late || cards.All(c => isDone(outcomes, c)))
             {
                 return outcomes;
             }

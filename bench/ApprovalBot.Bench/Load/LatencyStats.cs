@@ -50,11 +50,18 @@ public sealed class LatencyStats
             _failed,
             _notConfirmed);
 
-    /// <summary>Counts in equal-width bins from 0 to the 99.9th percentile (the rest go in the last bin).</summary>
-    public (double[] UpperMs, double[] Counts) Bins(int count)
+    /// <summary>
+    /// The 99.9th percentile in milliseconds: where a histogram of these latencies can end.
+    /// </summary>
+    public double P999Ms =>
+        _histogram.TotalCount == 0 ? 0 : Milliseconds(_histogram.GetValueAtPercentile(99.9));
+
+    /// <summary>
+    /// Counts in equal-width bins from 0 to <paramref name="upperMs"/> (the rest go in the last).
+    /// </summary>
+    public (double[] UpperMs, double[] Counts) Bins(int count, double upperMs)
     {
-        var upper = Math.Max(1, Milliseconds(_histogram.GetValueAtPercentile(99.9)));
-        var width = upper / count;
+        var width = Math.Max(1, upperMs) / count;
         var counts = new double[count];
         foreach (var value in _histogram.RecordedValues())
         {

@@ -67,6 +67,10 @@ public static class SlackBodies
     private static string Escape(string value) =>
         Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal);
 
-    private static string TriggerId() => string.Create(CultureInfo.InvariantCulture,
-        $"{RandomNumberGenerator.GetInt32(int.MaxValue)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}");
+    private static string TriggerId()
+    {
+        var number = RandomNumberGenerator.GetInt32(int.MaxValue);
+        var hex = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        return string.Create(CultureInfo.InvariantCulture, $"{number}.{hex}");
+    }
 }

@@ -32,7 +32,8 @@ public sealed class SlackPoster : IDisposable
         _signingSecret = signingSecret;
     }
 
-    public async Task<SlackAnswer> PostAsync(string path, string formBody, CancellationToken cancellationToken)
+    public async Task<SlackAnswer> PostAsync(
+        string path, string formBody, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(formBody);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

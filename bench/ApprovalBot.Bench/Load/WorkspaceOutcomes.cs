@@ -5,12 +5,14 @@ using ApprovalBot.SlackSandbox.Workspace;
 namespace ApprovalBot.Bench.Load;
 
 /// <summary>
-/// What the sandbox shows at one moment about how requests ended: when each approval message was last rewritten
-/// (and whether its buttons are gone), and when each requester was told, wherever that notice landed (the
-/// command's channel through its <c>response_url</c>, or a direct message).
+/// What the sandbox shows at one moment about how requests ended: when each approval message was last
+/// rewritten (and whether its buttons are gone), and when each requester was told, wherever that notice
+/// landed (the command's channel through its <c>response_url</c>, or a direct message).
 /// </summary>
 public sealed partial class WorkspaceOutcomes
 {
+    private const string NoticeStart = "Your approval request";
+
     private readonly Dictionary<string, SandboxMessage> _messagesByTs;
     private readonly Dictionary<string, DateTimeOffset> _noticesByCorrelationId;
 
@@ -31,7 +33,7 @@ public sealed partial class WorkspaceOutcomes
         {
             foreach (var message in workspace.Messages(channel.Id))
             {
-                if (message.IsBot && message.Text.StartsWith("Your approval request", StringComparison.Ordinal)
+                if (message.IsBot && message.Text.StartsWith(NoticeStart, StringComparison.Ordinal)
                     && CorrelationId().Match(message.Text + message.BlocksJson) is { Success: true } id)
                 {
                     notices.TryAdd(id.Value, message.PostedAt);
@@ -42,7 +44,9 @@ public sealed partial class WorkspaceOutcomes
         return new WorkspaceOutcomes(messages, notices);
     }
 
-    /// <summary>When the card's message was rewritten without its buttons; null while it still has them.</summary>
+    /// <summary>
+    /// When the card's message was rewritten without its buttons; null while it still has them.
+    /// </summary>
     public DateTimeOffset? RewrittenAt(ApprovalCard card) =>
         _messagesByTs.TryGetValue(card.Ts, out var message) && message.EditedAt is { } at
             && !(message.BlocksJson ?? "").Contains("\"approve\"", StringComparison.Ordinal)

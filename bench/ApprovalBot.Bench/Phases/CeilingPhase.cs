@@ -8,10 +8,10 @@ using Npgsql;
 namespace ApprovalBot.Bench.Phases;
 
 /// <summary>
-/// Measurement 3: what the same PostgreSQL can commit, durably, in the same run: single-row upserts of a payload
-/// the size of an approval's stored state, one per transaction, from as many connections as approvals were in
-/// flight, each on rows of its own (as each approval grain writes its own row). It is the ceiling the product's
-/// own writes share.
+/// Measurement 3: what the same PostgreSQL can commit, durably, in the same run: single-row upserts of a
+/// payload the size of an approval's stored state, one per transaction, from as many connections as approvals
+/// were in flight, each on rows of its own (as each approval grain writes its own row). It is the ceiling the
+/// product's own writes share.
 /// </summary>
 public static class CeilingPhase
 {
@@ -45,8 +45,9 @@ public static class CeilingPhase
         var elapsed = Stopwatch.GetElapsedTime(started);
         var delta = await db.CloseAsync(token);
         var walBytes = delta.Wal?.Bytes ?? delta.WalPositionBytes;
-        var result = new CeilingResult(inFlight, payloadBytes, commits, elapsed, commits / elapsed.TotalSeconds,
-            latency.Summary(), (double)walBytes / Math.Max(1, commits), delta.Wal?.WriteTransactions);
+        var rate = commits / elapsed.TotalSeconds;
+        var result = new CeilingResult(inFlight, payloadBytes, commits, elapsed, rate, latency.Summary(),
+            (double)walBytes / Math.Max(1, commits), delta.Wal?.WriteTransactions);
         Progress.Say(Format.Invariant(
             $"PostgreSQL ceiling: {Format.Rate(result.CommitsPerSecond)} single-row upsert commits ") +
             Format.Invariant($"at {inFlight} connections, {payloadBytes} B payload"));
@@ -79,7 +80,8 @@ public static class CeilingPhase
         return done;
     }
 
-    // The size the product's grain state rows have in this run, so the ceiling writes rows of the same weight.
+    // The size the product's grain state rows have in this run, so the ceiling writes rows of the same
+    // weight.
     private static async Task<int> StatePayloadBytesAsync(string connectionString, CancellationToken token)
     {
         await using var connection = new NpgsqlConnection(connectionString);

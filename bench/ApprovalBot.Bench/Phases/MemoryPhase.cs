@@ -7,9 +7,10 @@ namespace ApprovalBot.Bench.Phases;
 
 /// <summary>
 /// Measurement 4: what a waiting request costs the silo once its grain has deactivated. Requests with a
-/// three-day timeout are submitted in steps (10 per requester, as people would have them), the bench waits until
-/// the silo collected the idle approval grains, and the silo's resident and managed memory over the baseline is
-/// divided by the number waiting. Then the silo is restarted, to time how long it takes to come back with them.
+/// three-day timeout are submitted in steps (10 per requester, as people would have them), the bench waits
+/// until the silo collected the idle approval grains, and the silo's resident and managed memory over the
+/// baseline is divided by the number waiting. Then the silo is restarted, to time how long it takes to come
+/// back with them.
 /// </summary>
 public static class MemoryPhase
 {
@@ -39,7 +40,8 @@ public static class MemoryPhase
             await ClosedLoop.RunAsync(target - first, InFlight, TimeSpan.FromMinutes(30), async (i, t) =>
             {
                 var n = first + i;
-                var requester = string.Create(CultureInfo.InvariantCulture, $"U0W{n / RequestsPerRequester:D6}");
+                var requester = string.Create(
+                    CultureInfo.InvariantCulture, $"U0W{n / RequestsPerRequester:D6}");
                 var text = Format.Invariant($"waiting-{n}@example.com --timeout 3d waits for a decision");
                 var answer = await poster.PostAsync(
                     SlackPoster.CommandsPath, SlackBodies.Command(requester, text, hooks.Next()), t);
@@ -51,13 +53,17 @@ public static class MemoryPhase
             }, token);
             submitted = target;
             var submitTime = Stopwatch.GetElapsedTime(started);
+
+            // With the grains still active: what the default 15-minute collection age would keep in memory.
+            var active = await stack.SiloStatsAsync(collectFirst: true, token);
             var (idleAfter, left) = await WaitIdleAsync(stack, idleLimit, token);
             var raw = await stack.SiloStatsAsync(collectFirst: false, token);
             var collected = await stack.SiloStatsAsync(collectFirst: true, token);
-            var point = MemoryPoint.Measure(target, created, submitTime, idleAfter, left, baseline, raw, collected);
+            var point = MemoryPoint.Measure((target, target - first, created), submitTime, idleAfter, left,
+                baseline, active, raw, collected);
             points.Add(point);
             Progress.Say(Format.Invariant($"{target} waiting, per request over the baseline: RSS ") +
-                Format.Invariant($"{Format.Bytes(point.RssPerRequest)} ({Format.Bytes(point.RssAfterGcPerRequest)} ") +
+                Format.Bytes(point.RssPerRequest) + $" ({Format.Bytes(point.RssAfterGcPerRequest)} " +
                 Format.Invariant($"after a full GC), heap {Format.Bytes(point.HeapPerRequest)}; ") +
                 Format.Invariant($"{left} approval grains still active"));
         }
@@ -68,14 +74,17 @@ public static class MemoryPhase
         return new MemoryResult(baseline, points, restart);
     }
 
-    /// <summary>Waits until no approval grain is active (or the limit); returns the wait and what was left.</summary>
+    /// <summary>
+    /// Waits until no approval grain is active (or the limit); returns the wait and what was left.
+    /// </summary>
     public static async Task<(TimeSpan Waited, int Left)> WaitIdleAsync(
         RunningProduct stack, TimeSpan limit, CancellationToken token)
     {
         var started = Stopwatch.GetTimestamp();
         while (true)
         {
-            var left = (await stack.SiloStatsAsync(collectFirst: false, token)).ActivationsOf("ApprovalGrain");
+            var stats = await stack.SiloStatsAsync(collectFirst: false, token);
+            var left = stats.ActivationsOf("ApprovalGrain");
             if (left == 0 || Stopwatch.GetElapsedTime(started) > limit)
             {
                 return (Stopwatch.GetElapsedTime(started), left);

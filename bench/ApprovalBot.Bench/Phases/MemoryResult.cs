@@ -3,7 +3,8 @@ using ApprovalBot.Bench.Hosting;
 namespace ApprovalBot.Bench.Phases;
 
 /// <summary>The memory measurement: the baseline, each step, and the restart.</summary>
-public sealed record MemoryResult(SiloStats Baseline, IReadOnlyList<MemoryPoint> Points, RestartResult? Restart);
+public sealed record MemoryResult(
+    SiloStats Baseline, IReadOnlyList<MemoryPoint> Points, RestartResult? Restart);
 
 /// <summary>The silo with <see cref="Waiting"/> requests waiting and their grains collected.</summary>
 public sealed record MemoryPoint(
@@ -17,20 +18,28 @@ public sealed record MemoryPoint(
     long HeapAfterGc,
     double RssPerRequest,
     double RssAfterGcPerRequest,
-    double HeapPerRequest)
+    double HeapPerRequest,
+    double ActiveHeapPerGrain,
+    int ActiveApprovalGrains,
+    int SubmittedInStep)
 {
-    public double SubmitsPerSecond => SubmitTime.TotalSeconds == 0 ? 0 : Waiting / SubmitTime.TotalSeconds;
+    public double SubmitsPerSecond =>
+        SubmitTime.TotalSeconds == 0 ? 0 : SubmittedInStep / SubmitTime.TotalSeconds;
 
     public static MemoryPoint Measure(
-        int waiting, int created, TimeSpan submitTime, TimeSpan idleAfter, int left,
-        SiloStats baseline, SiloStats raw, SiloStats collected)
+        (int Waiting, int Submitted, int Created) counts, TimeSpan submitTime, TimeSpan idleAfter, int left,
+        SiloStats baseline, SiloStats active, SiloStats raw, SiloStats collected)
     {
-        var n = Math.Max(1, created);
+        var (waiting, submitted, created) = counts;
+        var activeGrains = active.ActivationsOf("ApprovalGrain");
+        var n = (double)Math.Max(1, created);
         return new MemoryPoint(waiting, created, submitTime, idleAfter, left,
             raw.ResidentBytes, collected.ResidentBytes, collected.ManagedHeapBytes,
-            (double)(raw.ResidentBytes - baseline.ResidentBytes) / n,
-            (double)(collected.ResidentBytes - baseline.ResidentBytes) / n,
-            (double)(collected.ManagedHeapBytes - baseline.ManagedHeapBytes) / n);
+            (raw.ResidentBytes - baseline.ResidentBytes) / n,
+            (collected.ResidentBytes - baseline.ResidentBytes) / n,
+            (collected.ManagedHeapBytes - baseline.ManagedHeapBytes) / n,
+            (double)(active.ManagedHeapBytes - baseline.ManagedHeapBytes) / Math.Max(1, activeGrains),
+            activeGrains, submitted);
     }
 }
 

@@ -7,10 +7,10 @@ using ApprovalBot.SlackSandbox;
 namespace ApprovalBot.Bench.Phases;
 
 /// <summary>
-/// Measurement 7: Slack's pace enforced. The sandbox refuses a second <c>chat.postMessage</c> to a channel within
-/// a second (429 with Retry-After), and the silo paces itself at one post a second per channel. A burst of
-/// commands is sent at once; the product should acknowledge them all at once, queue the posts, post every one
-/// about a second apart, lose none, and still take decisions on them.
+/// Measurement 7: Slack's pace enforced. The sandbox refuses a second <c>chat.postMessage</c> to a channel
+/// within a second (429 with Retry-After), and the silo paces itself at one post a second per channel. A
+/// burst of commands is sent at once; the product should acknowledge them all at once, queue the posts, post
+/// every one about a second apart, lose none, and still take decisions on them.
 /// </summary>
 public static class RateLimitPhase
 {
@@ -26,8 +26,9 @@ public static class RateLimitPhase
         await ClosedLoop.RunAsync(n, n, TimeSpan.FromMinutes(1), async (i, t) =>
         {
             var timer = Stopwatch.GetTimestamp();
+            var text = Format.Invariant($"paced-{i}@example.com paced");
             var reply = await stack.Sandbox.SendSlashCommandAsync(
-                BenchUsers.Requester(i), Format.Invariant($"paced-{i}@example.com paced"), cancellationToken: t);
+                BenchUsers.Requester(i), text, cancellationToken: t);
             acks.Record(Stopwatch.GetElapsedTime(timer), reply.StatusCode);
             if (WorkspaceOutcomes.CorrelationId().Match(reply.Body) is { Success: true } id)
             {
@@ -47,10 +48,11 @@ public static class RateLimitPhase
         var refused = stack.Sandbox.Workspace.Calls("chat.postMessage").Count(c => c.StatusCode == 429);
         var decided = await DecideAllAsync(stack, posted, token);
         var span = postTimes.Length > 1 ? postTimes[^1] - postTimes[0] : 0;
+        var rate = span == 0 ? 0 : (postTimes.Length - 1) / span;
         var result = new RateLimitResult(n, created.Count, posted.Count, refused, TimeSpan.FromSeconds(span),
-            span == 0 ? 0 : (postTimes.Length - 1) / span, intervals.Summary(), acks.Summary(), decided, postTimes);
+            rate, intervals.Summary(), acks.Summary(), decided, postTimes);
         Progress.Say(Format.Invariant($"rate-limited: {result.Posted} of {n} posted over ") +
-            Format.Invariant($"{Format.Seconds(result.FirstToLastPost)} ({Format.Rate(result.PostsPerSecond)}), ") +
+            $"{Format.Seconds(result.FirstToLastPost)} ({Format.Rate(result.PostsPerSecond)}), " +
             Format.Invariant($"{refused} refused with 429, {decided} decided"));
         return result;
     }
@@ -83,7 +85,9 @@ public static class RateLimitPhase
     }
 }
 
-/// <summary>The paced run: how many were posted, how far apart, how many Slack refused, how many were decided.</summary>
+/// <summary>
+/// The paced run: how many were posted, how far apart, how many Slack refused, how many were decided.
+/// </summary>
 public sealed record RateLimitResult(
     int Requests,
     int Created,

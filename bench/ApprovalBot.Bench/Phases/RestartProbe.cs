@@ -12,8 +12,8 @@ public static class RestartProbe
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
     public static async Task<RestartResult> RunAsync(
-        RunningProduct stack, SlackPoster poster, HookUrls hooks, string correlationId, string connectionString,
-        CancellationToken token)
+        RunningProduct stack, SlackPoster poster, HookUrls hooks, string correlationId,
+        string connectionString, CancellationToken token)
     {
         var shutdown = await stack.StopSiloAsync();
         var started = Stopwatch.GetTimestamp();
@@ -23,10 +23,10 @@ public static class RestartProbe
         TimeSpan? answered = null;
         while ((loaded is null || answered is null) && Stopwatch.GetElapsedTime(started) < Limit)
         {
-            if (loaded is null
-                && (await stack.SiloStatsAsync(collectFirst: false, token)).ReminderServiceStartedSeconds is { } s)
+            if (loaded is null)
             {
-                loaded = TimeSpan.FromSeconds(s);
+                var now = await stack.SiloStatsAsync(collectFirst: false, token);
+                loaded = now.ReminderServiceStartedSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
             }
 
             if (answered is null && await AnswersStatusAsync(poster, hooks, correlationId, token))

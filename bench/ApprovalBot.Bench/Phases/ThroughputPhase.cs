@@ -8,10 +8,10 @@ using ApprovalBot.SlackSandbox;
 namespace ApprovalBot.Bench.Phases;
 
 /// <summary>
-/// Measurement 2: approvals carried all the way, with a fixed number in flight. Each worker types a command in
-/// the sandbox, waits for the approval message, clicks Approve and moves on; rewriting the message and telling
-/// the requester happen after the click's 200, and an approval counts when the sandbox shows both. PostgreSQL's
-/// counters are read before and after, so the database work per approval comes with the rate.
+/// Measurement 2: approvals carried all the way, with a fixed number in flight. Each worker types a command
+/// in the sandbox, waits for the approval message, clicks Approve and moves on; rewriting the message and
+/// telling the requester happen after the click's 200, and an approval counts when the sandbox shows both.
+/// PostgreSQL's counters are read before and after, so the database work per approval comes with the rate.
 /// </summary>
 public static class ThroughputPhase
 {
@@ -32,11 +32,13 @@ public static class ThroughputPhase
 
         var clicked = run.Clicked.Values.Select(c => c.Card).ToList();
         var outcomes = await Completion.WaitAsync(stack.Sandbox.Workspace, clicked, token);
-        var cpu = (await ProductCpu.SampleAsync(stack, context.DatabaseConnectionString, token)).Since(cpuBefore);
+        var cpuAfter = await ProductCpu.SampleAsync(stack, context.DatabaseConnectionString, token);
+        var cpu = cpuAfter.Since(cpuBefore);
         var delta = await db.CloseAsync(token);
         var result = run.Result(variant, plan.EndToEndConcurrency, loadTime, outcomes, delta, cpu);
         Progress.Say(Format.Invariant(
-            $"end to end ({variant}): {result.Completed} approvals, {Format.Rate(result.ApprovalsPerSecond)}, ") +
+            $"end to end ({variant}): {result.Completed} approvals, ") +
+            Format.Rate(result.ApprovalsPerSecond) + ", " +
             Format.Invariant($"click to rewrite p50 {Format.Ms(result.ClickToRewrite.P50)}, ") +
             Format.Invariant($"p99 {Format.Ms(result.ClickToRewrite.P99)}"));
         return result;
@@ -48,8 +50,8 @@ public static class ThroughputPhase
         var requester = BenchUsers.Requester(i % stack.Options.Requesters);
         var sent = DateTimeOffset.UtcNow;
         var timer = Stopwatch.GetTimestamp();
-        var reply = await stack.Sandbox.SendSlashCommandAsync(
-            requester, Format.Invariant($"e2e-{i}@example.com --timeout 1h end to end"), cancellationToken: token);
+        var text = Format.Invariant($"e2e-{i}@example.com --timeout 1h end to end");
+        var reply = await stack.Sandbox.SendSlashCommandAsync(requester, text, cancellationToken: token);
         run.CommandAcks.Record(Stopwatch.GetElapsedTime(timer), reply.StatusCode, NotConfirmed(reply));
         var id = WorkspaceOutcomes.CorrelationId().Match(reply.Body);
         if (reply.StatusCode != 200 || !id.Success)
@@ -72,9 +74,8 @@ public static class ThroughputPhase
         run.CommandToPost.Record(card.PostedAt - sent);
         var clickedAt = DateTimeOffset.UtcNow;
         timer = Stopwatch.GetTimestamp();
-        var click = await stack.Sandbox.ClickAsync(
-            BenchUsers.Approver(i), SandboxOptions.DefaultApprovalChannelId, card.Ts, ApprovalCard.ApproveActionId,
-            token);
+        var click = await stack.Sandbox.ClickAsync(BenchUsers.Approver(i),
+            SandboxOptions.DefaultApprovalChannelId, card.Ts, ApprovalCard.ApproveActionId, token);
         run.ClickAcks.Record(Stopwatch.GetElapsedTime(timer), click.StatusCode);
         run.Clicked[card.CorrelationId] = (card, clickedAt);
     }
@@ -96,7 +97,8 @@ internal sealed class ThroughputRun
 
     public LatencyStats CommandToPost { get; } = new();
 
-    public ConcurrentDictionary<string, (ApprovalCard Card, DateTimeOffset ClickedAt)> Clicked { get; } = new();
+    public ConcurrentDictionary<string, (ApprovalCard Card, DateTimeOffset ClickedAt)> Clicked { get; } =
+        new(StringComparer.Ordinal);
 
     public ThroughputResult Result(
         string variant, int inFlight, TimeSpan loadTime, WorkspaceOutcomes outcomes, DbDelta db, CpuUse cpu)

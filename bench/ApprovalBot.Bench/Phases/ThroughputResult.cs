@@ -29,6 +29,8 @@ public sealed record ThroughputResult(
     public IReadOnlyDictionary<string, double> CpuMsPerApproval =>
         Cpu.Seconds.ToDictionary(p => p.Key, p => Completed == 0 ? 0 : p.Value * 1000 / Completed);
 
-    /// <summary>Approvals clicked whose message was not rewritten, or whose requester was not told, in time.</summary>
+    /// <summary>
+    /// Approvals clicked whose message was not rewritten, or whose requester was not told, in time.
+    /// </summary>
     public int Incomplete => Clicked - Completed;
 }

@@ -26,7 +26,8 @@ public static class TimeoutPhase
         {
             var sent = DateTimeOffset.UtcNow;
             var text = Format.Invariant($"timeout-{i}@example.com left to expire");
-            var body = SlackBodies.Command(BenchUsers.Requester(i % stack.Options.Requesters), text, hooks.Next());
+            var requester = BenchUsers.Requester(i % stack.Options.Requesters);
+            var body = SlackBodies.Command(requester, text, hooks.Next());
             var answer = await poster.PostAsync(SlackPoster.CommandsPath, body, t);
             acks.Record(answer);
             if (WorkspaceOutcomes.CorrelationId().Match(answer.Body) is { Success: true } id)

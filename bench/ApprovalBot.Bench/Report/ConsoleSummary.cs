@@ -1,6 +1,8 @@
 namespace ApprovalBot.Bench.Report;
 
-/// <summary>The headline figures and the targets, printed at the end of every run (the smoke run's output).</summary>
+/// <summary>
+/// The headline figures and the targets, printed at the end of every run (the smoke run's output).
+/// </summary>
 public static class ConsoleSummary
 {
     public static void Print(BenchResults results)
@@ -20,9 +22,10 @@ public static class ConsoleSummary
         {
             Console.WriteLine(Format.Invariant($"end to end ({run.Variant}): {run.Completed} approvals, ") +
                 Format.Invariant($"{Format.Rate(run.ApprovalsPerSecond)}, click to rewrite ") +
-                Format.Invariant($"p50 {Format.Ms(run.ClickToRewrite.P50)} p99 {Format.Ms(run.ClickToRewrite.P99)}") +
+                $"p50 {Format.Ms(run.ClickToRewrite.P50)} p99 {Format.Ms(run.ClickToRewrite.P99)}" +
                 Format.Invariant($", {run.Cost.WriteTransactions ?? double.NaN:F1} write transactions, ") +
-                Format.Invariant($"{run.Cost.RowWrites:F1} row writes, {run.Cost.Commits:F1} commits per approval"));
+                Format.Invariant($"{run.Cost.RowWrites:F1} row writes, ") +
+                Format.Invariant($"{run.Cost.Commits:F1} commits per approval"));
         }
 
         foreach (var target in Targets.Evaluate(results))

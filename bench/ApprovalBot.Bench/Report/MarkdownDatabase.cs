@@ -4,20 +4,24 @@ using static ApprovalBot.Bench.Format;
 
 namespace ApprovalBot.Bench.Report;
 
-/// <summary>Section 3: the database's own ceiling, what each approval cost it, and where the CPU went.</summary>
+/// <summary>
+/// Section 3: the database's own ceiling, what each approval cost it, and where the CPU went.
+/// </summary>
 public static class MarkdownDatabase
 {
     public static void Write(StringBuilder text, BenchResults r, CeilingResult ceiling)
     {
         text.AppendLine("## 3. The PostgreSQL ceiling and the database cost of an approval");
         text.AppendLine();
-        text.AppendLine(Invariant($"Durable single-row upserts (one per transaction, `synchronous_commit=on`) of a ") +
-            Invariant($"{ceiling.PayloadBytes}-byte payload (the average stored grain state of this run) from ") +
-            Invariant($"{ceiling.Connections} connections, each on rows of its own, in table `bench_ceiling` of the ") +
-            "bench database, right after the end-to-end run.");
+        text.AppendLine("Durable single-row upserts (one per transaction, `synchronous_commit=on`) of a");
+        text.AppendLine(Invariant($"{ceiling.PayloadBytes}-byte payload (the average stored grain state"));
+        text.AppendLine(Invariant($"of this run) from {ceiling.Connections} connections, each on rows of"));
+        text.AppendLine("its own, in");
+        text.AppendLine("table `bench_ceiling` of the bench database, right after the end-to-end run.");
         text.AppendLine();
         new MarkdownTable(" Commits/s", " Commit p50", " p99", " WAL bytes per commit", " Duration")
-            .Row(Number(ceiling.CommitsPerSecond), Ms(ceiling.CommitLatency.P50), Ms(ceiling.CommitLatency.P99),
+            .Row(Number(ceiling.CommitsPerSecond), Ms(ceiling.CommitLatency.P50),
+                Ms(ceiling.CommitLatency.P99),
                 Number(ceiling.WalBytesPerCommit, 0), Seconds(ceiling.Duration))
             .WriteTo(text);
 
@@ -27,11 +31,12 @@ public static class MarkdownDatabase
             return;
         }
 
-        text.AppendLine("Per approval, over the end-to-end run. *Write transactions* and *WAL bytes (this database)*");
-        text.AppendLine("come from reading the WAL with `pg_waldump` (commit records of transactions that touched this");
-        text.AppendLine("database; read-only transactions write none). *Commits* is `pg_stat_database.xact_commit`");
-        text.AppendLine("(read-only transactions included); rows and scans come from `pg_stat_user_tables`;");
-        text.AppendLine("`pg_stat_wal.wal_bytes` is server-wide, so it includes the other databases' traffic.");
+        text.AppendLine("Per approval, over the end-to-end run. *Write transactions* and *WAL bytes (this");
+        text.AppendLine("database)* come from reading the WAL with `pg_waldump` (commit records of");
+        text.AppendLine("transactions that touched this database; read-only transactions write none).");
+        text.AppendLine("*Commits* is `pg_stat_database.xact_commit` (read-only transactions included);");
+        text.AppendLine("rows and scans come from `pg_stat_user_tables`; `pg_stat_wal.wal_bytes` is");
+        text.AppendLine("server-wide, so it includes the other databases' traffic.");
         text.AppendLine();
         var table = new MarkdownTable("Storage", " Write transactions", " Commits", " Row writes",
             " WAL bytes (this database)", " WAL bytes (pg_stat_wal)", "Row writes by table", "Scans by table",
@@ -41,7 +46,8 @@ public static class MarkdownDatabase
             var cost = run.Cost;
             table.Row(run.Variant, Optional(cost.WriteTransactions, 2), Number(cost.Commits),
                 Number(cost.RowWrites), Optional(cost.WalBytes, 0), Number(cost.WalStatBytes, 0),
-                PerTable(cost.RowWritesByTable), PerTable(cost.ScansByTable), Count(run.Db.OtherDatabaseCommits));
+                PerTable(cost.RowWritesByTable), PerTable(cost.ScansByTable),
+                Count(run.Db.OtherDatabaseCommits));
         }
 
         table.WriteTo(text);
@@ -58,7 +64,8 @@ public static class MarkdownDatabase
 
         var perApproval = pg.Cost.WriteTransactions ?? pg.Cost.RowWrites;
         text.AppendLine(Invariant($"Ratio achieved ÷ (ceiling ÷ 5) = {pg.ApprovalsPerSecond:F1} ÷ ") +
-            Invariant($"({ceiling.CommitsPerSecond:F0} ÷ 5) = **{ratio:F2}**. At the measured {perApproval:F1} ") +
+            Invariant($"({ceiling.CommitsPerSecond:F0} ÷ 5) = **{ratio:F2}**. ") +
+            Invariant($"At the measured {perApproval:F1} ") +
             Invariant($"write transactions per approval the ceiling would allow ") +
             Invariant($"{ceiling.CommitsPerSecond / Math.Max(1, perApproval):F0} approvals/s."));
         text.AppendLine();
@@ -66,8 +73,9 @@ public static class MarkdownDatabase
 
     private static void WriteCpu(StringBuilder text, IReadOnlyList<ThroughputResult> runs)
     {
-        text.AppendLine("CPU time per approval over the end-to-end run (`/proc/<pid>/stat`), and how busy the whole");
-        text.AppendLine("machine was meanwhile (`/proc/stat`, every user of it, other developers' tests included):");
+        text.AppendLine("CPU time per approval over the end-to-end run (`/proc/<pid>/stat`), and how busy");
+        text.AppendLine("the whole machine was meanwhile (`/proc/stat`, every user of it, other");
+        text.AppendLine("developers' tests included):");
         text.AppendLine();
         var groups = runs.SelectMany(r => r.CpuMsPerApproval.Keys).Distinct().ToList();
         var table = new MarkdownTable(["Storage", .. groups.Select(g => " " + g), " Sum", " Machine busy"]);
@@ -85,5 +93,6 @@ public static class MarkdownDatabase
         value is { } v ? Number(v, decimals) : "(WAL not readable)";
 
     private static string PerTable(IReadOnlyDictionary<string, double> values) =>
-        string.Join(", ", values.OrderByDescending(p => p.Value).Select(p => Invariant($"{p.Key} {p.Value:F2}")));
+        string.Join(", ", values.OrderByDescending(p => p.Value)
+            .Select(p => Invariant($"{p.Key} {p.Value:F2}")));
 }

@@ -11,20 +11,26 @@ public static class MarkdownMemory
     {
         text.AppendLine("## 4. Memory per waiting request");
         text.AppendLine();
-        text.AppendLine("Requests with `--timeout 3d` (10 per requester) submitted through the Api; once the silo had");
-        text.AppendLine("collected the idle approval grains, its memory over the baseline is divided by the number");
-        text.AppendLine("waiting. RSS is `/proc/<pid>/status` VmRSS of the silo child; \"after GC\" follows a forced");
-        text.AppendLine("full compacting collection; the managed heap is `GC.GetTotalMemory` after it.");
+        text.AppendLine("Requests with `--timeout 3d` (10 per requester) submitted through the Api; once");
+        text.AppendLine("the silo had collected the idle approval grains, its memory over the baseline is");
+        text.AppendLine("divided by the number waiting. RSS is `/proc/<pid>/status` VmRSS of the silo");
+        text.AppendLine("child; \"after GC\" follows a forced full compacting collection; the managed");
+        text.AppendLine("heap is `GC.GetTotalMemory` after it. *Heap per active grain* is measured right");
+        text.AppendLine("after submitting, before the grains were collected: what each request costs");
+        text.AppendLine("while its grain stays activated (15 minutes after its last call with Orleans'");
+        text.AppendLine("default collection age).");
         text.AppendLine();
         text.AppendLine("Baseline: RSS " + Bytes(memory.Baseline.ResidentBytes) + ", managed heap " +
             Bytes(memory.Baseline.ManagedHeapBytes) + ".");
         text.AppendLine();
-        var table = new MarkdownTable(" Waiting", " Submitted at", " Grains idle after", " Approval grains left",
-            " RSS", " RSS/request", " RSS after GC/request", " Heap/request");
+        var table = new MarkdownTable(" Waiting", " Submitted at", " Heap per active grain",
+            " Grains idle after", " Approval grains left", " RSS", " RSS/request", " RSS after GC/request",
+            " Heap/request");
         foreach (var p in memory.Points)
         {
-            table.Row(Count(p.Waiting), Rate(p.SubmitsPerSecond), Seconds(p.IdleAfter), Count(p.ApprovalGrainsLeft),
-                Bytes(p.Rss), Bytes(p.RssPerRequest), Bytes(p.RssAfterGcPerRequest), Bytes(p.HeapPerRequest));
+            table.Row(Count(p.Waiting), Rate(p.SubmitsPerSecond), Bytes(p.ActiveHeapPerGrain),
+                Seconds(p.IdleAfter), Count(p.ApprovalGrainsLeft), Bytes(p.Rss), Bytes(p.RssPerRequest),
+                Bytes(p.RssAfterGcPerRequest), Bytes(p.HeapPerRequest));
         }
 
         table.WriteTo(text);
@@ -33,17 +39,19 @@ public static class MarkdownMemory
             return;
         }
 
-        text.AppendLine("Silo restart with them waiting (SIGTERM, then a new silo process on the same database):");
+        text.AppendLine("Silo restart with them waiting (SIGTERM, then a new silo process on the same");
+        text.AppendLine("database):");
         text.AppendLine();
-        new MarkdownTable(" Shutdown", " Ready (/health/ready)", " Reminder table read", " First status answer",
-                " Reminders in table", " Held with a timer", " RSS after")
+        new MarkdownTable(" Shutdown", " Ready (/health/ready)", " Reminder table read",
+                " First status answer", " Reminders in table", " Held with a timer", " RSS after")
             .Row(Seconds(restart.Shutdown), Seconds(restart.Ready), Optional(restart.RemindersLoaded),
                 Optional(restart.FirstAnswer), Count(restart.RemindersInTable), Count(restart.LocalReminders),
                 Bytes(restart.RssAfterRestart))
             .WriteTo(text);
-        text.AppendLine("Times are from launching the new process. Orleans loads only reminders due within");
-        text.AppendLine("`ReminderOptions.ReminderLoadingWindow` (10 min by default) into memory; the rest stay in the");
-        text.AppendLine("table until they come due, so a three-day deadline costs the silo nothing until then.");
+        text.AppendLine("Times are from launching the new process. Orleans loads only reminders due");
+        text.AppendLine("within `ReminderOptions.ReminderLoadingWindow` (10 min by default) into memory;");
+        text.AppendLine("the rest stay in the table until they come due, so a three-day deadline costs");
+        text.AppendLine("the silo nothing until then.");
         text.AppendLine();
     }
 

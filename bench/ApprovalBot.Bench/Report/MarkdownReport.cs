@@ -16,7 +16,8 @@ public static class MarkdownReport
         text.AppendLine(Invariant($"# ApprovalBot benchmark: {info.StartedAt:yyyy-MM-dd} ({info.Mode} run)"));
         text.AppendLine();
         new MarkdownTable("Run", "")
-            .Row("started / finished (UTC)", $"{info.StartedAt:yyyy-MM-dd HH:mm:ss} / {info.FinishedAt:HH:mm:ss}")
+            .Row("started / finished (UTC)",
+                Invariant($"{info.StartedAt:yyyy-MM-dd HH:mm:ss} / {info.FinishedAt:HH:mm:ss}"))
             .Row("commit", info.Git.Describe())
             .Row("command", $"`{info.Command}`")
             .Row("process", $"`{info.ProcessCommandLine}`")
@@ -49,11 +50,12 @@ public static class MarkdownReport
     {
         text.AppendLine("## Settings");
         text.AppendLine();
-        text.AppendLine("Every stack: silo and Api as child processes of the bench (server GC, as the Web SDK ships");
-        text.AppendLine("them), the Slack sandbox in the bench process, all on 127.0.0.1; approvers U0BOB and U0CAROL,");
-        text.AppendLine("`Approval:MaxPendingPerRequester=1000000`, requests spread over many requesters; logging at");
-        text.AppendLine("Information except `Microsoft.AspNetCore=Warning`; a fresh database per run, migrated by the");
-        text.AppendLine("Silo's migrations.");
+        text.AppendLine("Every stack: silo and Api as child processes of the bench (server GC, as the Web");
+        text.AppendLine("SDK ships them), the Slack sandbox in the bench process, all on 127.0.0.1;");
+        text.AppendLine("approvers U0BOB and U0CAROL, `Approval:MaxPendingPerRequester=1000000`, requests");
+        text.AppendLine("spread over many requesters; logging at Information except");
+        text.AppendLine("`Microsoft.AspNetCore=Warning`; a fresh database per run, migrated by the Silo's");
+        text.AppendLine("migrations.");
         text.AppendLine();
         var table = new MarkdownTable("Stack", "Setting", "Value");
         foreach (var (stack, settings) in results.Stacks)

@@ -32,17 +32,7 @@ public static class MarkdownSections
 
         if (r.Timeout is { } timeout)
         {
-            text.AppendLine("## 5. Timeout precision");
-            text.AppendLine();
-            text.AppendLine(Invariant($"{timeout.Created} requests sent in a burst with `Approval:Timeout` = ") +
-                Invariant($"{timeout.Timeout.TotalSeconds:F0} s and left alone; lag from each deadline to the ") +
-                "rewrite the sandbox recorded (deadline taken as send time + timeout, so lag is overstated by at " +
-                "most the command's acknowledgement time).");
-            text.AppendLine();
-            new MarkdownTable("Expired", " p50", " p95", " p99", " max")
-                .Row(Invariant($"{timeout.Expired} of {timeout.Created}"), Ms(timeout.Lag.P50), Ms(timeout.Lag.P95),
-                    Ms(timeout.Lag.P99), Ms(timeout.Lag.Max))
-                .WriteTo(text);
+            WriteTimeout(text, timeout);
         }
 
         if (r.RateLimited is { } paced)
@@ -51,16 +41,29 @@ public static class MarkdownSections
         }
     }
 
-    private static void WriteAck(StringBuilder text, IReadOnlyList<AckLevel> levels, IReadOnlyDictionary<string, string> plots)
+    public static void Image(
+        StringBuilder text, IReadOnlyDictionary<string, string> plots, string key, string alt)
+    {
+        if (plots.TryGetValue(key, out var file))
+        {
+            text.AppendLine("![" + alt + "](" + file + ")");
+            text.AppendLine();
+        }
+    }
+
+    private static void WriteAck(
+        StringBuilder text, IReadOnlyList<AckLevel> levels, IReadOnlyDictionary<string, string> plots)
     {
         text.AppendLine("## 1. Acknowledgement latency");
         text.AppendLine();
-        text.AppendLine("Signed requests posted straight to the Api, that many in flight (closed loop), timed from");
-        text.AppendLine("sending the request to reading the whole answer. Commands first at every level, then one");
-        text.AppendLine("Approve click on each request created. A warm-up (not counted) comes first.");
+        text.AppendLine("Signed requests posted straight to the Api, that many in flight (closed loop),");
+        text.AppendLine("timed from sending the request to reading the whole answer. Commands first at");
+        text.AppendLine("every level, then one Approve click on each request created. A warm-up (not");
+        text.AppendLine("counted) comes first. *Not confirmed* answers are 200s saying the grain did not");
+        text.AppendLine("answer within `Api:GrainCallBudget` (2 s): the user is told to try again.");
         text.AppendLine();
-        var table = new MarkdownTable(
-            "Endpoint", " In flight", " n", " p50", " p95", " p99", " max", " > 3 s", " non-200", " not confirmed");
+        var table = new MarkdownTable("Endpoint", " In flight", " n", " p50", " p95", " p99", " max",
+            " > 3 s", " non-200", " not confirmed");
         foreach (var level in levels)
         {
             AckRow(table, "commands", level.InFlight, level.Commands.Summary());
@@ -70,42 +73,54 @@ public static class MarkdownSections
         table.WriteTo(text);
         foreach (var level in levels)
         {
-            Image(text, plots, $"ack-c{level.InFlight}", Invariant($"Latency histogram, {level.InFlight} in flight"));
+            var alt = Invariant($"Latency histogram, {level.InFlight} in flight");
+            Image(text, plots, Invariant($"ack-c{level.InFlight}"), alt);
         }
     }
 
     private static void AckRow(MarkdownTable table, string endpoint, int inFlight, LatencySummary s) =>
-        table.Row(endpoint, Invariant($"{inFlight}"), Count(s.Count), Ms(s.P50), Ms(s.P95), Ms(s.P99), Ms(s.Max),
-            Count(s.SlowerThanSlackLimit), Count(s.Non200), Count(s.NotConfirmed));
+        table.Row(endpoint, Invariant($"{inFlight}"), Count(s.Count), Ms(s.P50), Ms(s.P95), Ms(s.P99),
+            Ms(s.Max), Count(s.SlowerThanSlackLimit), Count(s.Non200), Count(s.NotConfirmed));
 
-    private static void WriteThroughput(StringBuilder text, BenchResults r, IReadOnlyDictionary<string, string> plots)
+    private static void WriteThroughput(
+        StringBuilder text, BenchResults r, IReadOnlyDictionary<string, string> plots)
     {
         text.AppendLine("## 2. End-to-end throughput");
         text.AppendLine();
-        text.AppendLine("Each worker types a command in the sandbox, waits for the approval message, clicks Approve and");
-        text.AppendLine("starts again. An approval counts once the message is rewritten and the requester told; the");
-        text.AppendLine("rate is completed approvals over the time from the first command to the last completion.");
+        text.AppendLine("Each worker types a command in the sandbox, waits for the approval message,");
+        text.AppendLine("clicks Approve and starts again. An approval counts once the message is");
+        text.AppendLine("rewritten and the requester told; the rate is completed approvals over the time");
+        text.AppendLine("from the first command to the last completion.");
         text.AppendLine();
-        var table = new MarkdownTable("Storage", " In flight", " Approvals", " Approvals/s", " Click→rewrite p50",
-            " p99", " Command→post p50", " p99", " Command ack p99", " Click ack p99", " Incomplete");
+        var table = new MarkdownTable("Storage", " In flight", " Approvals", " Approvals/s",
+            " Click→rewrite p50", " p99", " Command→post p50", " p99", " Command ack p99", " Click ack p99",
+            " Incomplete");
         foreach (var run in new[] { r.Postgres, r.InMemory }.OfType<ThroughputResult>())
         {
-            table.Row(run.Variant, Invariant($"{run.InFlight}"), Count(run.Completed), Number(run.ApprovalsPerSecond),
-                Ms(run.ClickToRewrite.P50), Ms(run.ClickToRewrite.P99), Ms(run.CommandToPost.P50),
-                Ms(run.CommandToPost.P99), Ms(run.CommandAck.P99), Ms(run.ClickAck.P99),
-                Count(run.Incomplete + run.Failed));
+            table.Row(run.Variant, Invariant($"{run.InFlight}"), Count(run.Completed),
+                Number(run.ApprovalsPerSecond), Ms(run.ClickToRewrite.P50), Ms(run.ClickToRewrite.P99),
+                Ms(run.CommandToPost.P50), Ms(run.CommandToPost.P99), Ms(run.CommandAck.P99),
+                Ms(run.ClickAck.P99), Count(run.Incomplete + run.Failed));
         }
 
         table.WriteTo(text);
         Image(text, plots, "throughput", "Approvals completed per second");
     }
 
-    public static void Image(StringBuilder text, IReadOnlyDictionary<string, string> plots, string key, string alt)
+    private static void WriteTimeout(StringBuilder text, TimeoutResult timeout)
     {
-        if (plots.TryGetValue(key, out var file))
-        {
-            text.AppendLine("![" + alt + "](" + file + ")");
-            text.AppendLine();
-        }
+        text.AppendLine("## 5. Timeout precision");
+        text.AppendLine();
+        text.AppendLine(Invariant($"{timeout.Created} requests sent in a burst with `Approval:Timeout` = ") +
+            Invariant($"{timeout.Timeout.TotalSeconds:F0} s and left alone; the lag runs from each"));
+        text.AppendLine("deadline");
+        text.AppendLine("to the rewrite the sandbox recorded. The deadline is taken as send time +");
+        text.AppendLine("timeout, so the lag is overstated by at most the command's acknowledgement time.");
+        text.AppendLine();
+        var lag = timeout.Lag;
+        new MarkdownTable("Expired", " p50", " p95", " p99", " max")
+            .Row(Invariant($"{timeout.Expired} of {timeout.Created}"), Ms(lag.P50), Ms(lag.P95), Ms(lag.P99),
+                Ms(lag.Max))
+            .WriteTo(text);
     }
 }

@@ -22,5 +22,7 @@ public sealed class MarkdownTable(params string[] header)
     }
 
     private static string Line(IEnumerable<string> cells) =>
-        "| " + string.Join(" | ", cells.Select(c => c.Trim().Replace("|", "\\|", StringComparison.Ordinal))) + " |";
+        "| " + string.Join(" | ", cells.Select(Escape)) + " |";
+
+    private static string Escape(string cell) => cell.Trim().Replace("|", "\\|", StringComparison.Ordinal);
 }

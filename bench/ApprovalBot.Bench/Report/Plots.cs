@@ -4,8 +4,8 @@ using ScottPlot;
 namespace ApprovalBot.Bench.Report;
 
 /// <summary>
-/// The report's pictures, drawn with ScottPlot: a latency histogram per in-flight level, approvals completed per
-/// second, and the paced posts over time. Returns each file's name keyed by what it shows.
+/// The report's pictures, drawn with ScottPlot: a latency histogram per in-flight level, approvals completed
+/// per second, and the paced posts over time. Returns each file's name keyed by what it shows.
 /// </summary>
 public static class Plots
 {
@@ -19,10 +19,12 @@ public static class Plots
         foreach (var level in results.Ack ?? [])
         {
             var plot = new Plot();
-            AddHistogram(plot, "commands", level.Commands);
-            AddHistogram(plot, "interactions", level.Clicks);
-            Save(plot, Format.Invariant($"Acknowledgement latency, {level.InFlight} in flight"), "latency (ms)",
-                "requests", Format.Invariant($"ack-c{level.InFlight}"), folder, prefix, files);
+            var upper = Math.Max(level.Commands.P999Ms, level.Clicks.P999Ms);
+            AddHistogram(plot, "commands", level.Commands, upper);
+            AddHistogram(plot, "interactions", level.Clicks, upper);
+            var title = Format.Invariant($"Acknowledgement latency, {level.InFlight} in flight");
+            Save(plot, title, "latency (ms)", "requests", Format.Invariant($"ack-c{level.InFlight}"), folder,
+                prefix, files);
         }
 
         var runs = new[] { results.Postgres, results.InMemory }.OfType<ThroughputResult>().ToList();
@@ -43,7 +45,13 @@ public static class Plots
         {
             var plot = new Plot();
             var times = paced.PostOffsetsSeconds;
-            Line(plot, times, [.. Enumerable.Range(1, times.Length).Select(i => (double)i)], "approval messages");
+            double[] posted = [.. Enumerable.Range(1, times.Length).Select(i => (double)i)];
+            var line = Line(plot, times, posted, "approval messages");
+            line.MarkerSize = 6;
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            var pace = plot.Add.Line(times[0], 1, times[0] + times.Length - 1, times.Length);
+            pace.LegendText = "one a second";
+            pace.LinePattern = LinePattern.Dashed;
             Save(plot, "Approval messages posted with Slack's pace enforced", "seconds since the burst",
                 "messages posted", "ratelimited", folder, prefix, files);
         }
@@ -51,18 +59,19 @@ public static class Plots
         return files;
     }
 
-    private static void AddHistogram(Plot plot, string label, Load.LatencyStats stats)
+    private static void AddHistogram(Plot plot, string label, Load.LatencyStats stats, double upperMs)
     {
-        var (upper, counts) = stats.Bins(Bins);
-        Line(plot, upper, counts, label);
+        var (upper, counts) = stats.Bins(Bins, upperMs);
+        Line(plot, upper, counts, label).ConnectStyle = ConnectStyle.StepVertical;
     }
 
-    private static void Line(Plot plot, double[] xs, double[] ys, string label)
+    private static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, string label)
     {
         var line = plot.Add.Scatter(xs, ys);
         line.LegendText = label;
         line.MarkerSize = 0;
         line.LineWidth = 2;
+        return line;
     }
 
     private static void Save(
@@ -73,7 +82,8 @@ public static class Plots
         plot.XLabel(x);
         plot.YLabel(y);
         plot.ShowLegend(Alignment.UpperRight);
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top);
         var name = $"{prefix}-{key}.png";
         plot.SavePng(Path.Combine(folder, name), Width, Height);
         files[key] = name;

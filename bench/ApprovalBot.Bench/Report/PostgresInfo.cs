@@ -7,8 +7,8 @@ public static class PostgresInfo
 {
     private static readonly string[] Settings =
     [
-        "server_version", "synchronous_commit", "fsync", "wal_sync_method", "full_page_writes", "shared_buffers",
-        "max_connections", "commit_delay",
+        "server_version", "synchronous_commit", "fsync", "wal_sync_method", "full_page_writes",
+        "shared_buffers", "max_connections", "commit_delay",
     ];
 
     public static async Task<IReadOnlyList<(string Key, string Value)>> ReadAsync(

@@ -25,11 +25,13 @@ public static class ReadmeBlock
         await File.WriteAllTextAsync(readme, text[..(start + Begin.Length)] + "\n" + block + text[end..]);
     }
 
-    private static string Render(BenchResults results, IReadOnlyDictionary<string, string> plots, string prefix)
+    private static string Render(
+        BenchResults results, IReadOnlyDictionary<string, string> plots, string prefix)
     {
         var info = results.Info;
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"Latest full run: **{info.StartedAt:yyyy-MM-dd}**, commit `{info.Git.Short}`") +
+        text.AppendLine(
+            Invariant($"Latest full run: **{info.StartedAt:yyyy-MM-dd}**, commit `{info.Git.Short}`") +
             Invariant($"{(info.Git.ChangedFiles > 0 ? " (with uncommitted changes)" : "")}, ") +
             Invariant($"{info.Cores} cores, load average {info.LoadAtStart} at the start. ") +
             $"Full report: [results/{prefix}.md](results/{prefix}.md).");

@@ -16,7 +16,8 @@ public static class ResultFiles
         await File.WriteAllTextAsync(report, MarkdownReport.Write(results, plots));
         if (plan == BenchPlan.Full)
         {
-            await ReadmeBlock.ReplaceAsync(Path.Combine(repoRoot, "bench", "README.md"), results, plots, prefix);
+            var readme = Path.Combine(repoRoot, "bench", "README.md");
+            await ReadmeBlock.ReplaceAsync(readme, results, plots, prefix);
         }
 
         return report;

@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 
 namespace ApprovalBot.Bench.Report;
 
-/// <summary>Where and how a run ran: machine, commit, command line, PostgreSQL, and how busy the machine was.</summary>
+/// <summary>
+/// Where and how a run ran: machine, commit, command line, PostgreSQL, and how busy the machine was.
+/// </summary>
 public sealed class RunInfo
 {
     public required string Mode { get; init; }
@@ -49,14 +51,19 @@ public sealed class RunInfo
         LoadAtStart = LoadAverage(),
     };
 
-    /// <summary>The 1, 5 and 15 minute load averages: on a shared machine they say how much else was running.</summary>
+    /// <summary>
+    /// The 1, 5 and 15 minute load averages: on a shared machine they say how much else was running.
+    /// </summary>
     public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
+        File.Exists("/proc/loadavg")
+            ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])
+            : "?";
 
     private static long MemInfoKilobytes(string key)
     {
         var line = File.Exists("/proc/meminfo")
-            ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal))
+            ? File.ReadLines("/proc/meminfo")
+                .FirstOrDefault(l => l.StartsWith(key + ":", StringComparison.Ordinal))
             : null;
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
             CultureInfo.InvariantCulture);
@@ -64,7 +71,8 @@ public sealed class RunInfo
 
     private static string CpuModel() =>
         File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
+            ? File.ReadLines("/proc/cpuinfo")
+                .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
                 ?.Split(':', 2)[1].Trim() ?? "?"
             : "?";
 }

@@ -2,7 +2,9 @@ using static ApprovalBot.Bench.Format;
 
 namespace ApprovalBot.Bench.Report;
 
-/// <summary>One target the product is measured against, what this run measured, and how far off it is.</summary>
+/// <summary>
+/// One target the product is measured against, what this run measured, and how far off it is.
+/// </summary>
 public sealed record TargetRow(string Target, string Measured, string Verdict);
 
 /// <summary>The targets of the benchmark, evaluated on a run. They are reported, never asserted.</summary>
@@ -11,7 +13,8 @@ public static class Targets
     public const int StatedWaiting = 100_000;
 
     public static IReadOnlyList<TargetRow> Evaluate(BenchResults r) =>
-        [.. new[] { AckAt64(r), AckAt256(r), Throughput(r), Writes(r), Memory(r), TimeoutLag(r) }.OfType<TargetRow>()];
+        [.. new[] { AckAt64(r), AckAt256(r), Throughput(r), Writes(r), Memory(r), TimeoutLag(r) }
+            .OfType<TargetRow>()];
 
     private static TargetRow? AckAt64(BenchResults r)
     {
@@ -52,7 +55,9 @@ public static class Targets
         return new TargetRow("approvals/s ≥ ½ × (ceiling ÷ 5)",
             Invariant($"{p.ApprovalsPerSecond:F1}/s vs ceiling {c.CommitsPerSecond:F0} commits/s ") +
             Invariant($"(goal ≥ {goal:F1}/s); ratio to ceiling ÷ 5: {ratio:F2}"),
-            ratio >= 0.5 ? "met" : Invariant($"missed by {goal - p.ApprovalsPerSecond:F1}/s (ratio {ratio:F2} < 0.5)"));
+            ratio >= 0.5
+                ? "met"
+                : Invariant($"missed by {goal - p.ApprovalsPerSecond:F1}/s (ratio {ratio:F2} < 0.5)"));
     }
 
     private static TargetRow? Writes(BenchResults r)
@@ -68,7 +73,8 @@ public static class Targets
             ? Invariant($"{tx:F1} write transactions (WAL commit records), ")
             : "";
         return new TargetRow("write transactions per approval close to 5",
-            measured + Invariant($"{p.Cost.RowWrites:F1} rows written, {p.Cost.Commits:F1} commits with reads"),
+            measured + Invariant($"{p.Cost.RowWrites:F1} rows written, ")
+                + Invariant($"{p.Cost.Commits:F1} commits with reads"),
             writes <= 6 ? "met" : Invariant($"missed: {writes - 5:F1} more than 5"));
     }
 
@@ -81,7 +87,9 @@ public static class Targets
 
         var point = memory.Points[^1];
 
-        var scale = point.Waiting >= StatedWaiting ? "" : Invariant($" (at {Count(point.Waiting)}; stated for 100,000)");
+        var scale = point.Waiting >= StatedWaiting
+            ? ""
+            : Invariant($" (at {Count(point.Waiting)}; stated for 100,000)");
         return new TargetRow("< 2 KiB silo memory per waiting request at 100,000",
             $"RSS {Bytes(point.RssPerRequest)}, after full GC {Bytes(point.RssAfterGcPerRequest)}, " +
             $"managed heap {Bytes(point.HeapPerRequest)}{scale}",

@@ -30,7 +30,7 @@ public sealed partial class CommandEndpoint(
             return Results.BadRequest();
         }
 
-        // The user id becomes the requester's identity and index key; one Slack could not have sent is refused.
+        // The user id becomes the requester's identity and index key: one Slack never sends is refused.
         if (!SlackUserIds.IsPlausible(command.UserId))
         {
             LogInformationMalformed(logger, "slash command from a user id of the wrong shape");

@@ -24,7 +24,9 @@ public static partial class CommandParser
             case "list":
                 return int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0
                     ? new ListCommand(page)
-                    : rest.Length == 0 ? new ListCommand() : new InvalidCommand("`list` takes an optional page number.");
+                    : rest.Length == 0
+                        ? new ListCommand()
+                        : new InvalidCommand("`list` takes an optional page number.");
             case "status" or "cancel":
                 return ParseIdCommand(first.ToLowerInvariant(), rest);
         }
@@ -47,7 +49,9 @@ public static partial class CommandParser
             : new InvalidCommand(problem);
     }
 
-    /// <summary>Undoes Slack's escaping of <c>&amp; &lt; &gt;</c> (ampersand last, so "&amp;lt;" stays "&lt;").</summary>
+    /// <summary>
+    /// Undoes Slack's escaping of <c>&amp; &lt; &gt;</c> (ampersand last, so "&amp;lt;" stays "&lt;").
+    /// </summary>
     public static string Unescape(string text) =>
         text.Replace("&lt;", "<", StringComparison.Ordinal)
             .Replace("&gt;", ">", StringComparison.Ordinal)

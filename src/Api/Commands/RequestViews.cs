@@ -71,14 +71,17 @@ public sealed class RequestViews(GrainCalls grains, IOptions<SlackOptions> slack
     /// <summary>The index is a read model that can lag after a crash: the grains say what is still open.</summary>
     private async Task<List<OpenRequest>> StillOpenAsync(IEnumerable<OpenRequest> candidates)
     {
-        var checks = await Task.WhenAll(candidates.Select(async entry => (Entry: entry, Found: await grains.TryCallAsync(
-            async g => new Holder<ApprovalSnapshot?>(
-                await g.GetGrain<IApprovalGrain>(entry.CorrelationId).GetSnapshotAsync()), "list check"))));
+        var checks = await Task.WhenAll(
+            candidates.Select(async entry => (Entry: entry, Found: await CheckAsync(entry))));
 
         // An entry that could not be checked is shown rather than hidden.
         return [.. checks.Where(c => c.Found is null || c.Found.Value?.Status == ApprovalStatus.Pending)
             .Select(c => c.Entry)];
     }
+
+    private Task<Holder<ApprovalSnapshot?>?> CheckAsync(OpenRequest entry) =>
+        grains.TryCallAsync(async g => new Holder<ApprovalSnapshot?>(
+            await g.GetGrain<IApprovalGrain>(entry.CorrelationId).GetSnapshotAsync()), "list check");
 
     private async Task<Listing> ListingAsync(IGrainFactory grains, string teamId, string userId)
     {

@@ -18,6 +18,7 @@ public sealed class ApiHealth(ClusterConnection cluster, NpgsqlDataSource dataSo
             cluster = cluster.IsConnected ? "connected" : "not connected",
             clusterFailure = cluster.LastFailure,
         };
-        return Results.Json(body, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        var status = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        return Results.Json(body, statusCode: status);
     }
 }

@@ -4,8 +4,8 @@ namespace ApprovalBot.Api.Hosting;
 
 /// <summary>
 /// Slack posts commands and interactions as <c>application/x-www-form-urlencoded</c> and nothing else
-/// (https://api.slack.com/interactivity/handling#payloads). A signed body of any other type was not sent by Slack
-/// and must not be read as a form.
+/// (https://api.slack.com/interactivity/handling#payloads). A signed body of any other type was not sent by
+/// Slack and must not be read as a form.
 /// </summary>
 public static class SlackContent
 {

@@ -26,7 +26,8 @@ public static partial class SlackSafetyNet
             }
             catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
             {
-                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ApprovalBot.Api");
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>()
+                    .CreateLogger("ApprovalBot.Api");
                 LogErrorUnhandled(logger, context.Request.Path, e);
                 context.Response.Clear();
                 context.Response.StatusCode = StatusCodes.Status200OK;

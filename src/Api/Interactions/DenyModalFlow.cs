@@ -25,7 +25,8 @@ public sealed partial class DenyModalFlow(
             g => g.GetGrain<IApprovalGrain>(correlationId).CheckDecisionAsync(check), "check deny");
         if (verdict is null || verdict.Outcome != DecisionOutcome.Accepted)
         {
-            replies.Enqueue(click.ResponseUrl, verdict is null ? ClickReplies.NotConfirmed : ClickReplies.For(verdict)!);
+            var refusal = verdict is null ? ClickReplies.NotConfirmed : ClickReplies.For(verdict)!;
+            replies.Enqueue(click.ResponseUrl, refusal);
             return;
         }
 
@@ -77,6 +78,7 @@ public sealed partial class DenyModalFlow(
     }
 
     [LoggerMessage(EventId = 3401, Level = LogLevel.Warning,
-        Message = "The deny-reason modal for {CorrelationId} could not be opened ({SlackError}); the clicker was offered a retry")]
+        Message = "The deny-reason modal for {CorrelationId} could not be opened ({SlackError}); " +
+            "the clicker was offered a retry")]
     private static partial void LogWarningModalNotOpened(ILogger logger, string correlationId, string slackError);
 }

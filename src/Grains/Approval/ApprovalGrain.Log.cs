@@ -25,12 +25,14 @@ public sealed partial class ApprovalGrain
     private static partial void LogInformationRequestForgotten(ILogger logger, string correlationId);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning,
-        Message = "Slack call {SlackCall} for approval request {CorrelationId} failed ({SlackError}); retrying at {RetryAt:o}")]
+        Message = "Slack call {SlackCall} for approval request {CorrelationId} failed ({SlackError}); " +
+            "retrying at {RetryAt:o}")]
     private static partial void LogWarningSlackCallRetrying(
         ILogger logger, string correlationId, SlackCallKind slackCall, string slackError, DateTimeOffset retryAt);
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Error,
-        Message = "Slack refused {SlackCall} for approval request {CorrelationId} for good ({SlackError}); the outcome is stored but Slack does not show it")]
+        Message = "Slack refused {SlackCall} for approval request {CorrelationId} for good ({SlackError}); " +
+            "the outcome is stored but Slack does not show it")]
     private static partial void LogErrorSlackCallAbandoned(
         ILogger logger, string correlationId, SlackCallKind slackCall, string slackError);
 

@@ -200,7 +200,7 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
                     Enqueue(SlackCallKind.UpdateEscalationMessage);
                 }
 
-                await _state.WriteStateAsync();
+                await WriteDecisionAsync();
                 ScheduleOutbox(TimeSpan.Zero);
                 return Result(DecisionOutcome.RecordedAwaitingMoreApprovals);
             }
@@ -359,7 +359,9 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
         return changed;
     }
 
-    /// <summary>Wakes the request at its next event (reminder, escalation, deadline), then every watchdog period.</summary>
+    /// <summary>
+    /// Wakes the request at its next event (reminder, escalation, deadline), then every watchdog period.
+    /// </summary>
     private async Task ScheduleWakeUpAsync()
     {
         var next = ApprovalSchedule.NextEvent(_options, _slack, State);
@@ -407,7 +409,7 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
         }
 
         Enqueue(SlackCallKind.NotifyRequester);
-        await _state.WriteStateAsync();
+        await WriteDecisionAsync();
 
         LogInformationRequestClosed(_logger, CorrelationId, outcome, actor ?? "timeout");
         if (outcome != ApprovalStatus.Expired)
@@ -418,6 +420,26 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
         ScheduleOutbox(TimeSpan.Zero);
         await IndexesAsync(() => RequesterIndex().RemoveAsync(CorrelationId));
         await IndexesAsync(() => OpenRequests().RemoveAsync(CorrelationId));
+    }
+
+    /// <summary>
+    /// Writes a decision (or closing) made in this turn. When PostgreSQL did not take it, the change lives only in
+    /// this activation's memory, where the outbox timer or a reminder tick would show it in Slack and later clicks
+    /// would be told of it, although the caller hears it failed. So the activation is dropped, and the next call
+    /// reads what PostgreSQL holds.
+    /// </summary>
+    private async Task WriteDecisionAsync()
+    {
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            _outboxTimer?.Dispose();
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ internal static class ApprovalSchedule
         var due = 0;
         for (var i = state.RemindersSent; i < options.RemindAfter.Count; i++)
         {
-            if (state.CreatedAt + options.RemindAfter[i] <= now && state.CreatedAt + options.RemindAfter[i] < state.Deadline)
+            var at = state.CreatedAt + options.RemindAfter[i];
+            if (at <= now && at < state.Deadline)
             {
                 due = i + 1 - state.RemindersSent;
             }
@@ -20,7 +21,8 @@ internal static class ApprovalSchedule
         return due;
     }
 
-    public static bool EscalationDue(ApprovalOptions options, SlackOptions slack, ApprovalState state, DateTimeOffset now) =>
+    public static bool EscalationDue(
+        ApprovalOptions options, SlackOptions slack, ApprovalState state, DateTimeOffset now) =>
         EscalatesAt(options, slack, state) is { } at && at <= now;
 
     /// <summary>The earliest of the next reminder, the escalation and the deadline.</summary>

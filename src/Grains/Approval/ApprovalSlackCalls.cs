@@ -128,7 +128,9 @@ public sealed class ApprovalSlackCalls(
         return result.Failure;
     }
 
-    /// <summary>Through the command's <c>response_url</c> while Slack still accepts it, else a direct message.</summary>
+    /// <summary>
+    /// Through the command's <c>response_url</c> while Slack still accepts it, else a direct message.
+    /// </summary>
     private async Task<SlackFailure?> NotifyRequesterAsync(ApprovalCard card, ApprovalState state)
     {
         var notice = ApprovalMessages.RequesterNotice(card);

@@ -2,7 +2,9 @@ using ApprovalBot.Slack.Messages;
 
 namespace ApprovalBot.Grains.Approval;
 
-/// <summary>Read-only projections of <see cref="ApprovalState"/>: the snapshot callers see and the Slack card.</summary>
+/// <summary>
+/// Read-only projections of <see cref="ApprovalState"/>: the snapshot callers see and the Slack card.
+/// </summary>
 internal static class ApprovalViews
 {
     public static ApprovalSnapshot Snapshot(string correlationId, ApprovalState state) => new(

@@ -76,6 +76,8 @@ public sealed partial class ApproverPolicy(
     public void Dispose() => _refresh.Dispose();
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
-        Message = "Approver group {UserGroupId} could not be read from Slack ({SlackError}); using the last known members")]
-    private static partial void LogWarningApproverGroupUnavailable(ILogger logger, string userGroupId, string slackError);
+        Message = "Approver group {UserGroupId} could not be read from Slack ({SlackError}); " +
+            "using the last known members")]
+    private static partial void LogWarningApproverGroupUnavailable(
+        ILogger logger, string userGroupId, string slackError);
 }

@@ -11,7 +11,9 @@ public static class MembershipTuning
     /// <summary>How long a probe may go unanswered.</summary>
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often a silo writes its I-am-alive time, which lets a replacement see a dead entry sooner.</summary>
+    /// <summary>
+    /// How often a silo writes its I-am-alive time, which lets a replacement see a dead entry sooner.
+    /// </summary>
     public static readonly TimeSpan IAmAlivePeriod = TimeSpan.FromSeconds(5);
 
     public static void Apply(ISiloBuilder silo) =>

@@ -19,6 +19,7 @@ public sealed class SiloHealth(
             membership = status.ToString(),
             postgres = database ? "ok" : "unreachable",
         };
-        return Results.Json(body, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        var code = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        return Results.Json(body, statusCode: code);
     }
 }

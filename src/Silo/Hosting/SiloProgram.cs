@@ -60,7 +60,8 @@ public static class SiloProgram
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var access = configuration.GetSection(DashboardAccessOptions.SectionName).Get<DashboardAccessOptions>() ?? new();
+        var access = configuration.GetSection(DashboardAccessOptions.SectionName).Get<DashboardAccessOptions>()
+            ?? new();
         DashboardGuard.EnsureSafe((configuration["urls"] ?? DefaultUrl).Split(';'), access);
 
         var dataSource = NpgsqlDataSource.Create(ConnectionSettings.Runtime(configuration));

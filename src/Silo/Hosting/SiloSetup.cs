@@ -5,6 +5,7 @@ using ApprovalBot.Grains;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace ApprovalBot.Silo.Hosting;
@@ -47,6 +48,10 @@ public static class SiloSetup
         silo.Services.AddApprovalGrains(configuration);
         // Carries the Api's trace into grain calls, so one request is one trace from Slack to Slack.
         silo.AddActivityPropagation();
+        // Storage failures carry Npgsql exceptions. Without this, a caller in another process (the Api) gets a
+        // CodecNotFoundException in place of the failure, which it cannot tell from a bug.
+        silo.Services.Configure<ExceptionSerializationOptions>(
+            options => options.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.AddDashboard();
         return silo;
     }

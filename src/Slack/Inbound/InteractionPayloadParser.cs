@@ -31,7 +31,7 @@ internal static class InteractionPayloadParser
             payload = error is null ? parsed : null;
             return payload is not null;
         }
-        // InvalidOperationException: a string holding a lone surrogate escape (\ud800) cannot be read as text.
+        // InvalidOperationException: a string with a lone surrogate escape (\ud800) cannot be read as text.
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             payload = null;
@@ -40,8 +40,8 @@ internal static class InteractionPayloadParser
         }
     }
 
-    // The parser's messages quote property names from the payload, which may hold line breaks meant to forge a
-    // log line; the error is logged, so it is kept to one line.
+    // The parser's messages quote property names from the payload, which may hold line breaks meant to
+    // forge a log line; the error is logged, so it is kept to one line.
     private static string OneLine(string text) =>
         string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 

@@ -73,7 +73,8 @@ internal sealed class UserActions(
                 $"{user.Id} sees no message {messageTs} in {channel.Id}.", nameof(messageTs));
         }
 
-        var shown = options.FromVersion is { } version
+        // Version 0 is the message as first posted: its history holds it once it was edited, else it is current.
+        var shown = options.FromVersion is { } version && version < message.History.Count
             ? message with { Text = message.History[version].Text, BlocksJson = message.History[version].BlocksJson }
             : message;
         var button = BlockSearch.Button(shown.Blocks(), actionId)

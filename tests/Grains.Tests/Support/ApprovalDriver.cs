@@ -14,7 +14,9 @@ public static partial class ApprovalDriver
 
     public static string NewCorrelationId() => "corr-" + Guid.NewGuid().ToString("N");
 
-    /// <summary>A submission; each gets its own address unless one is given, so tests never look like repeats.</summary>
+    /// <summary>
+    /// A submission; each gets its own address unless one is given, so tests never look like repeats.
+    /// </summary>
     public static ApprovalSubmission Submission(
         string? email = null, string? reason = "deploy v1.2", TimeSpan? timeout = null,
         string requester = TestIds.Requester) =>
@@ -30,7 +32,9 @@ public static partial class ApprovalDriver
         await context.Slack.WaitForAsync(
             s => s.Succeeded("chat.postMessage").Any(c => ButtonToken(c, correlationId) is not null),
             $"the approval message of {correlationId} to be posted");
-        return context.Slack.Succeeded("chat.postMessage").Select(c => ButtonToken(c, correlationId)).First(t => t is not null)!;
+        return context.Slack.Succeeded("chat.postMessage")
+            .Select(c => ButtonToken(c, correlationId))
+            .First(t => t is not null)!;
     }
 
     public static DecisionRequest Approve(string clicker, string token, string channel = TestIds.ApprovalChannel) =>
@@ -57,7 +61,9 @@ public static partial class ApprovalDriver
             : null;
     }
 
-    /// <summary>Every message text Slack was sent about <paramref name="correlationId"/> by <paramref name="method"/>.</summary>
+    /// <summary>
+    /// Every message Slack was sent about <paramref name="correlationId"/> by <paramref name="method"/>.
+    /// </summary>
     public static IReadOnlyList<SlackCall> About(RecordingSlack slack, string method, string correlationId) =>
         [.. slack.Succeeded(method).Where(c => Mentions(c, correlationId))];
 

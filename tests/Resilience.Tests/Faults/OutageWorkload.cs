@@ -24,13 +24,19 @@ public enum StepResult
 public sealed record StreamStep(bool IsDecision, string? CorrelationId, TimeSpan Start, TimeSpan End, StepResult Result);
 
 /// <summary>
-/// A steady stream of work while a fault comes and goes: <c>/approve</c> through the Api, and for each request
-/// created an approval straight at its grain, so the test knows exactly which decisions were acknowledged.
+/// A steady stream of work while a fault comes and goes: <c>/approve</c> through the Api, and a few requests
+/// behind, an approval of each straight at its grain, so the test knows exactly which decisions were acknowledged.
 /// </summary>
 public sealed class OutageWorkload : IAsyncDisposable
 {
     private static readonly TimeSpan PostWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CallWait = TimeSpan.FromSeconds(3);
+
+    /// <summary>Requests left waiting before the stream decides the oldest, so an outage finds some to decide.</summary>
+    private const int Backlog = 3;
+
+    /// <summary>A user's pace, not a flood: an outage answered at once would otherwise fill the sandbox.</summary>
+    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(100);
 
     private readonly PrivateProduct _product;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -86,6 +92,7 @@ public sealed class OutageWorkload : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        var undecided = new Queue<string>();
         for (var n = 1; !_stop.IsCancellationRequested; n++)
         {
             var start = Now;
@@ -100,8 +107,15 @@ public sealed class OutageWorkload : IAsyncDisposable
                 created ? StepResult.Created : StepResult.NotConfirmed));
             if (created)
             {
-                await DecideAsync(reply.CorrelationId!);
+                undecided.Enqueue(reply.CorrelationId!);
             }
+
+            if (undecided.Count > Backlog || (!created && undecided.Count > 0))
+            {
+                await DecideAsync(undecided.Dequeue());
+            }
+
+            await Task.Delay(Pace);
         }
     }
 

@@ -13,7 +13,8 @@ public static class Attack
 
     /// <summary>Bob, an approver, approving the anchor request with its real callback token.</summary>
     public static string ApprovingClick(SecurityProductFixture f) =>
-        SlackBodies.Interaction(SlackBodies.Click(SandboxUsers.Bob, f.Anchor.ButtonValue, f.ProbeResponseUrl));
+        SlackBodies.Interaction(
+            SlackBodies.Click(SandboxUsers.Bob, f.Anchor.ButtonValue, f.ProbeResponseUrl));
 
     /// <summary>A command that would create a request.</summary>
     public static string CreatingCommand(SecurityProductFixture f) =>

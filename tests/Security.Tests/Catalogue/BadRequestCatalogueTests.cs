@@ -4,9 +4,9 @@ using ApprovalBot.Security.Tests.Support;
 namespace ApprovalBot.Security.Tests.Catalogue;
 
 /// <summary>
-/// Every kind of bad request in the catalogue, each its own test case: the status code and reply the design gives
-/// it, no 5xx, no grain state or reminder written, no message in the approval channel, no Slack call beyond the
-/// ephemeral reply a refused clicker is owed, and no unhandled failure or broken line in the logs.
+/// Every kind of bad request in the catalogue, each its own test case: the status code and reply the design
+/// gives it, no 5xx, no grain state or reminder written, no message in the approval channel, no Slack call
+/// beyond the ephemeral reply a refused clicker is owed, and no unhandled failure or broken line in the logs.
 /// </summary>
 [Collection(SecurityProduct.Name)]
 public sealed class BadRequestCatalogueTests(SecurityProductFixture fixture)

@@ -4,9 +4,9 @@ using static ApprovalBot.Security.Tests.Support.ApiClient;
 namespace ApprovalBot.Security.Tests.Catalogue;
 
 /// <summary>
-/// Requests that fail verification (https://api.slack.com/authentication/verifying-requests-from-slack): 401 with
-/// an empty body, whatever they carry. Half carry a command that would create a request, half a click that would
-/// approve the anchor request.
+/// Requests that fail verification (https://api.slack.com/authentication/verifying-requests-from-slack): 401
+/// with an empty body, whatever they carry. Half carry a command that would create a request, half a click
+/// that would approve the anchor request.
 /// </summary>
 public static class ForgeryCases
 {
@@ -20,8 +20,10 @@ public static class ForgeryCases
         Click("signature without a timestamp", (body, now) => (null, Sign(body, Text(now)))),
         Command("empty signature header", (_, now) => (Text(now), "")),
         Command("signed with another secret", (body, now) => (Text(now), Sign(body, Text(now), OtherSecret))),
-        Click("click signed with another secret", (body, now) => (Text(now), Sign(body, Text(now), OtherSecret))),
-        Click("signature of another body", (_, now) => (Text(now), Sign("command=%2Fapprove&text=help", Text(now)))),
+        Click("click signed with another secret",
+            (body, now) => (Text(now), Sign(body, Text(now), OtherSecret))),
+        Click("signature of another body",
+            (_, now) => (Text(now), Sign("command=%2Fapprove&text=help", Text(now)))),
         Command("signature with a timestamp other than the header's",
             (body, now) => (Text(now), Sign(body, Text(now - 1)))),
         Command("timestamp 301 s old", (body, now) => (Text(now - 301), Sign(body, Text(now - 301)))),
@@ -35,7 +37,8 @@ public static class ForgeryCases
             (body, _) => ("99999999999999999999", Sign(body, "99999999999999999999"))),
         Click("version v1", (body, now) => (Text(now), "v1=" + Sign(body, Text(now))[3..])),
         Click("uppercase version", (body, now) => (Text(now), "V0=" + Sign(body, Text(now))[3..])),
-        Click("uppercase hex", (body, now) => (Text(now), "v0=" + Sign(body, Text(now))[3..].ToUpperInvariant())),
+        Click("uppercase hex",
+            (body, now) => (Text(now), "v0=" + Sign(body, Text(now))[3..].ToUpperInvariant())),
         Command("hex without a version", (body, now) => (Text(now), Sign(body, Text(now))[3..])),
         Command("signature one digit short", (body, now) => (Text(now), Sign(body, Text(now))[..^1])),
         Command("signature one digit long", (body, now) => (Text(now), Sign(body, Text(now)) + "0")),
@@ -47,7 +50,8 @@ public static class ForgeryCases
             return await f.Api.PostAsync(CommandsPath, body + "&user_id=U0BOB", FormType, timestamp,
                 Sign(body, timestamp));
         }, 401),
-        new("empty body without signature", f => f.Api.PostAsync(CommandsPath, "", FormType, null, null), 401),
+        new("empty body without signature",
+            f => f.Api.PostAsync(CommandsPath, "", FormType, null, null), 401),
         new("unsigned post to another path under /slack",
             f => f.Api.PostAsync("slack/events", Attack.ApprovingClick(f), FormType, null, null), 401),
     ];

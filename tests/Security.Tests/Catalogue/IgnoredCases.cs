@@ -7,8 +7,8 @@ using static ApprovalBot.Security.Tests.Support.SlackBodies;
 namespace ApprovalBot.Security.Tests.Catalogue;
 
 /// <summary>
-/// Well-formed, correctly signed interactions the bot does not handle: 200 with an empty body, and nothing else
-/// at all (not even a reply to the clicker). Other workspaces are covered by WorkspaceTests.
+/// Well-formed, correctly signed interactions the bot does not handle: 200 with an empty body, and nothing
+/// else at all (not even a reply to the clicker). Other workspaces are covered by WorkspaceTests.
 /// </summary>
 public static class IgnoredCases
 {
@@ -26,7 +26,11 @@ public static class IgnoredCases
         {
             ["type"] = "view_closed",
             ["user"] = new JsonObject { ["id"] = SandboxUsers.Bob },
-            ["view"] = new JsonObject { ["id"] = "V0MODAL", ["private_metadata"] = Modal + f.Anchor.ButtonValue },
+            ["view"] = new JsonObject
+            {
+                ["id"] = "V0MODAL",
+                ["private_metadata"] = Modal + f.Anchor.ButtonValue,
+            },
         })),
         Ignored("unknown action id with a valid callback token", f => Interaction(SlackBodies.Click(
             SandboxUsers.Bob, f.Anchor.ButtonValue, f.ProbeResponseUrl, actionId: "approve_all"))),

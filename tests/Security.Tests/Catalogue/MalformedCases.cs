@@ -7,17 +7,17 @@ using static ApprovalBot.Security.Tests.Support.SlackBodies;
 namespace ApprovalBot.Security.Tests.Catalogue;
 
 /// <summary>
-/// Correctly signed bodies that Slack would never send: unparseable, of the wrong shape, required fields missing.
-/// The design answers them 400 with an empty body.
+/// Correctly signed bodies that Slack would never send: unparseable, of the wrong shape, required fields
+/// missing. The design answers them 400 with an empty body.
 /// </summary>
 public static class MalformedCases
 {
     public static IEnumerable<BadRequestCase> All =>
     [
-        new("form command sent as JSON content", f =>
-            f.Api.SignedAsync(ApiClient.CommandsPath, CreatingCommand(f), contentType: "application/json"), 400),
+        new("form command sent as JSON content",
+            f => f.Api.SignedAsync(ApiClient.CommandsPath, CreatingCommand(f), contentType: Json), 400),
         new("JSON body instead of a form", f => f.Api.SignedAsync(ApiClient.CommandsPath,
-            $$"""{"user_id":"{{Mallory}}","text":"forged@example.com"}""", contentType: "application/json"), 400),
+            $$"""{"user_id":"{{Mallory}}","text":"forged@example.com"}""", contentType: Json), 400),
         new("empty command body", f => SignedCommandAsync(f, ""), 400),
         Command("command without user_id", f => CommandWithout("user_id", Mallory, "x@example.com", Url(f))),
         Command("command without team_id", f => CommandWithout("team_id", Mallory, "x@example.com", Url(f))),
@@ -29,14 +29,17 @@ public static class MalformedCases
         new("empty interaction body", f => SignedInteractionAsync(f, ""), 400),
         Payload("interaction without a payload field", _ => "token=abc&type=block_actions"),
         Payload("payload that is not JSON", _ => Interaction("type=block_actions")),
-        Payload("payload of truncated JSON", _ => Interaction("{\"type\":\"block_actions\",\"user\":{\"id\":")),
+        Payload("payload of truncated JSON",
+            _ => Interaction("{\"type\":\"block_actions\",\"user\":{\"id\":")),
         Payload("payload that is a JSON array", _ => Interaction("""[{"type":"block_actions"}]""")),
         Payload("payload whose type is a number", _ => Interaction("""{"type":7}""")),
-        Payload("payload nested 10,000 deep", _ => Interaction(new string('[', 10_000) + new string(']', 10_000))),
+        Payload("payload nested 10,000 deep",
+            _ => Interaction(new string('[', 10_000) + new string(']', 10_000))),
         Payload("payload whose type is a lone surrogate", _ => Interaction("""{"type":"\ud800"}""")),
-        Payload("user id that is a lone surrogate", f => Interaction(
-            SlackBodies.Click("U0BOB", f.Anchor.ButtonValue, Url(f)).ToJsonString().Replace("U0BOB", "\\udc00"))),
-        Payload("block_actions without actions", f => Interaction(Click(f, c => c["actions"] = new JsonArray()))),
+        Payload("user id that is a lone surrogate", f => Interaction(SlackBodies
+            .Click("U0LONE", f.Anchor.ButtonValue, Url(f)).ToJsonString().Replace("U0LONE", "\\udc00"))),
+        Payload("block_actions without actions",
+            f => Interaction(Click(f, c => c["actions"] = new JsonArray()))),
         Payload("block_actions with a null action",
             f => Interaction(Click(f, c => c["actions"] = new JsonArray((JsonNode?)null)))),
         Payload("block_actions without a user", f => Interaction(Click(f, c => c.Remove("user")))),
@@ -50,6 +53,8 @@ public static class MalformedCases
             DenySubmission("<!here>", $"{SandboxFlow.ApprovalChannel}:{f.Anchor.ButtonValue}", "no"))),
         Payload("view state whose key carries a line break", f => Interaction(BrokenState(f))),
     ];
+
+    private const string Json = "application/json";
 
     private static string Url(SecurityProductFixture f) => f.ProbeResponseUrl;
 

@@ -27,7 +27,8 @@ public static class RefusedClickCases
             Unknown),
         Click("button value over 2000 characters", SandboxUsers.Bob,
             f => f.Anchor.ButtonValue + new string('x', 2001 - f.Anchor.ButtonValue.Length), Unknown),
-        Click("button value without a separator", SandboxUsers.Bob, f => f.Anchor.Id + f.Anchor.Token, Unknown),
+        Click("button value without a separator", SandboxUsers.Bob, f => f.Anchor.Id + f.Anchor.Token,
+            Unknown),
         Click("button value missing", SandboxUsers.Bob, _ => null, Unknown),
         Click("button value with a line break", SandboxUsers.Bob, f => f.Anchor.ButtonValue + "\n", Unknown),
         Click("click by a member who is not an approver", SandboxUsers.Dave, f => f.Anchor.ButtonValue,
@@ -36,8 +37,8 @@ public static class RefusedClickCases
             "cannot decide your own"),
         Click("click from another channel", SandboxUsers.Bob, f => f.Anchor.ButtonValue, WrongChannel,
             channel: SandboxFlow.GeneralChannel),
-        Click("deny with a tampered callback token", SandboxUsers.Bob, f => f.Anchor.ButtonValue + "0", Unknown,
-            action: ApprovalMessages.DenyActionId),
+        Click("deny with a tampered callback token", SandboxUsers.Bob, f => f.Anchor.ButtonValue + "0",
+            Unknown, action: ApprovalMessages.DenyActionId),
         Click("deny from another channel", SandboxUsers.Bob, f => f.Anchor.ButtonValue, WrongChannel,
             action: ApprovalMessages.DenyActionId, channel: SandboxFlow.GeneralChannel),
         Modal("reason modal with a tampered callback token", SandboxUsers.Bob,
@@ -63,7 +64,11 @@ public static class RefusedClickCases
             SlackBodies.Click(userId, value(f), f.ProbeResponseUrl, action, channel))), 200, Notice: notice);
 
     private static BadRequestCase Modal(
-        string name, string userId, Func<SecurityProductFixture, string> metadata, string reason, string shown) =>
-        new(name, f => SignedInteractionAsync(f, Interaction(DenySubmission(userId, metadata(f), reason))), 200,
-            Reply: shown);
+        string name,
+        string userId,
+        Func<SecurityProductFixture, string> metadata,
+        string reason,
+        string shown) =>
+        new(name, f => SignedInteractionAsync(f, Interaction(DenySubmission(userId, metadata(f), reason))),
+            200, Reply: shown);
 }

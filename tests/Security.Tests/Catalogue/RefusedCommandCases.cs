@@ -26,12 +26,14 @@ public static class RefusedCommandCases
         Command("status of someone else's request",
             f => SlackBodies.Command(SandboxUsers.Dave, $"status {f.Anchor.Id}", f.ProbeResponseUrl),
             "may not see"),
-        Text("status of a correlation id carrying markup", "status corr-<!channel>", "needs a correlation id"),
+        Text("status of a correlation id carrying markup", "status corr-<!channel>",
+            "needs a correlation id"),
     ];
 
     private static BadRequestCase Text(string name, string text, string reply) =>
         Command(name, f => SlackBodies.Command(Mallory, text, f.ProbeResponseUrl), reply);
 
-    private static BadRequestCase Command(string name, Func<SecurityProductFixture, string> body, string reply) =>
+    private static BadRequestCase Command(
+        string name, Func<SecurityProductFixture, string> body, string reply) =>
         new(name, f => SignedCommandAsync(f, body(f)), 200, Reply: reply);
 }

@@ -27,21 +27,26 @@ public static partial class TransportCases
         }, 413),
         new("signature header on two lines", f => TwiceAsync(f, SlackHeaders.Signature), 401),
         new("timestamp header on two lines", f => TwiceAsync(f, SlackHeaders.RequestTimestamp), 401),
-        new("ssl_check carrying a command", f =>
-            f.Api.PostAsync(CommandsPath, "ssl_check=1&" + Attack.CreatingCommand(f), FormType, null, null), 200),
-        new("ssl_check carrying an approving payload", f =>
-            f.Api.PostAsync(InteractionsPath, "ssl_check=1&" + Attack.ApprovingClick(f), FormType, null, null), 200),
-        new("ssl_check after an approving payload", f =>
-            f.Api.PostAsync(InteractionsPath, Attack.ApprovingClick(f) + "&ssl_check=1", FormType, null, null), 200),
+        new("ssl_check carrying a command",
+            f => UnsignedAsync(f, CommandsPath, "ssl_check=1&" + Attack.CreatingCommand(f)), 200),
+        new("ssl_check carrying an approving payload",
+            f => UnsignedAsync(f, InteractionsPath, "ssl_check=1&" + Attack.ApprovingClick(f)), 200),
+        new("ssl_check after an approving payload",
+            f => UnsignedAsync(f, InteractionsPath, Attack.ApprovingClick(f) + "&ssl_check=1"), 200),
         new("ssl_check on a correctly signed command", f =>
             f.Api.SignedAsync(CommandsPath, "ssl_check=1&" + Attack.CreatingCommand(f)), 200),
         new("GET on the command endpoint", f => f.Api.GetAsync(CommandsPath), 405),
         Replay(),
     ];
 
+    private static Task<ApiReply> UnsignedAsync(SecurityProductFixture f, string path, string body) =>
+        f.Api.PostAsync(path, body, FormType, null, null);
+
     private static string Oversized() => "payload=" + new string('a', OverLimit - "payload=".Length);
 
-    /// <summary>A correctly signed approving click whose header <paramref name="name"/> is sent twice.</summary>
+    /// <summary>
+    /// A correctly signed approving click whose header <paramref name="name"/> is sent twice.
+    /// </summary>
     private static Task<ApiReply> TwiceAsync(SecurityProductFixture f, string name)
     {
         var body = Attack.ApprovingClick(f);
@@ -61,18 +66,18 @@ public static partial class TransportCases
     /// </summary>
     private static BadRequestCase Replay()
     {
-        (string Body, string Timestamp, string Signature) captured = ("", "", "");
+        (string Body, string Timestamp, string Signature) sent = ("", "", "");
         return new BadRequestCase("replay of a valid command after 301 s",
-            f => f.Api.PostAsync(CommandsPath, captured.Body, FormType, captured.Timestamp, captured.Signature), 401)
+            f => f.Api.PostAsync(CommandsPath, sent.Body, FormType, sent.Timestamp, sent.Signature), 401)
         {
             ArrangeAsync = async f =>
             {
-                var body = SlackBodies.Command("U0REPLAY", "replayed@example.com once only", f.ProbeResponseUrl);
+                var body = SlackBodies.Command("U0REPLAY", "replayed@example.com once", f.ProbeResponseUrl);
                 var timestamp = Text(f.Api.Now);
-                captured = (body, timestamp, Sign(body, timestamp));
-                var first = await f.Api.PostAsync(CommandsPath, body, FormType, timestamp, captured.Signature);
+                sent = (body, timestamp, Sign(body, timestamp));
+                var first = await f.Api.PostAsync(CommandsPath, body, FormType, timestamp, sent.Signature);
                 var id = CorrelationId().Match(first.Body);
-                Assert.True(first.Status == 200 && id.Success, $"Expected the original to be accepted: {first}");
+                Assert.True(first.Status == 200 && id.Success, $"Expected the original accepted: {first}");
                 await f.Product.Sandbox.WaitForApprovalMessageAsync(id.Value);
                 await PendingRequest.SettledAsync(f.Product, id.Value);
                 f.Time.Advance(TimeSpan.FromSeconds(301));

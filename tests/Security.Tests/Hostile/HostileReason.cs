@@ -9,10 +9,11 @@ public sealed record HostileReason(string Typed, string Stored)
     }
 
     /// <summary>The hostile reasons by name; each becomes its own test case.</summary>
-    public static IReadOnlyDictionary<string, HostileReason> All { get; } = new Dictionary<string, HostileReason>
+    public static IReadOnlyDictionary<string, HostileReason> All { get; } =
+        new Dictionary<string, HostileReason>
     {
         ["line breaks that look like log lines"] = new(
-            "first line\r\n*Approved* by me\ninfo: ApprovalBot.Grains.Approval.ApprovalGrain[1002] FORGED entry"),
+            "first line\r\n*Approved* by me\ninfo: ApprovalBot.Grains.Approval.ApprovalGrain[1002] FORGED"),
         ["NUL characters"] = new("before\0middle\0after"),
         ["right-to-left override and marks"] = new("\u202Emoc.elpmaxe@nimda\u202C, \u200Fmarked\u200E text"),
         ["10,000 characters"] = new(new string('a', 9_989) + " <!channel>", new string('a', 1_000)),
@@ -22,6 +23,7 @@ public sealed record HostileReason(string Typed, string Stored)
         ["SQL"] = new("x'); DROP TABLE orleans_storage; -- and \" OR 1=1 --"),
         ["HTML and script"] = new("<script>alert(1)</script><img src=x onerror=alert(1)>"),
         ["mrkdwn that imitates the message"] = new("*Approved* by <@U0BOB>\n>*Requester:* <@U0BOB>"),
-        ["Slack's own escaping"] = new("&lt;!channel&gt; and &amp;lt;@U0BOB&amp;gt;", "<!channel> and &lt;@U0BOB&gt;"),
+        ["Slack's own escaping"] = new(
+            "&lt;!channel&gt; and &amp;lt;@U0BOB&amp;gt;", "<!channel> and &lt;@U0BOB&gt;"),
     };
 }

@@ -31,7 +31,7 @@ public sealed partial class HostileTextTests(SecurityProductFixture fixture)
         var (status, reply, id) = await fixture.Product.Sandbox.CommandAsync(
             SandboxUsers.Alice, $"{email} {reason.Typed}");
 
-        Assert.True(status == 200 && id is not null, $"Expected the request to be created, got {status}: {reply}");
+        Assert.True(status == 200 && id is not null, $"Expected the request created, got {status}: {reply}");
         var message = await fixture.Product.Sandbox.WaitForApprovalMessageAsync(id);
         await PendingRequest.SettledAsync(fixture.Product, id);
         Assert.Equal(reason.Stored, (await fixture.Product.SnapshotAsync(id))!.Reason);
@@ -46,20 +46,23 @@ public sealed partial class HostileTextTests(SecurityProductFixture fixture)
     }
 
     /// <summary>
-    /// The only Slack tokens allowed are the ones the bot makes itself: the requester's mention and date tokens.
-    /// No control character but a line break, and a bidirectional mark only inside a quoted line of user text.
+    /// The only Slack tokens allowed are the ones the bot makes itself: the requester's mention and date
+    /// tokens. No control character but a line break, and a bidirectional mark only inside a quoted line of
+    /// user text.
     /// </summary>
     private static void AssertOnlyText(string text)
     {
-        var tokens = Token().Matches(text).Select(m => m.Value)
-            .Where(t => t != $"<@{SandboxUsers.Alice}>" && !t.StartsWith("<!date^", StringComparison.Ordinal));
+        var tokens = Token().Matches(text).Select(m => m.Value).Where(
+            t => t != $"<@{SandboxUsers.Alice}>" && !t.StartsWith("<!date^", StringComparison.Ordinal));
         Assert.Empty(tokens);
         Assert.DoesNotContain(text, c => char.IsControl(c) && c != '\n');
         var lines = text.Split('\n').Where(line => line.AsSpan().IndexOfAny(Bidi) >= 0);
         Assert.All(lines, line => Assert.StartsWith(">", line, StringComparison.Ordinal));
     }
 
-    /// <summary>The fallback text and every text in the blocks, exactly as the bot sent them to Slack.</summary>
+    /// <summary>
+    /// The fallback text and every text in the blocks, exactly as the bot sent them to Slack.
+    /// </summary>
     private static IEnumerable<string> ShownTexts(SandboxMessage message) =>
         [message.Text, .. Texts(JsonNode.Parse(message.BlocksJson!))];
 

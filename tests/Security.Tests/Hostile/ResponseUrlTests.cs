@@ -6,8 +6,9 @@ namespace ApprovalBot.Security.Tests.Hostile;
 
 /// <summary>
 /// A <c>response_url</c> is attacker-controlled text until checked: the product posts only to hosts in
-/// <c>Slack:ResponseUrlHosts</c> (here the sandbox), and refuses every other URL before any lookup or connection,
-/// so nothing here ever leaves the machine. The refusal is logged; the sandbox records that nothing arrived.
+/// <c>Slack:ResponseUrlHosts</c> (here the sandbox), and refuses every other URL before any lookup or
+/// connection, so nothing here ever leaves the machine. The refusal is logged; the sandbox records that
+/// nothing arrived.
 /// </summary>
 [Collection(SecurityProduct.Name)]
 public sealed class ResponseUrlTests(SecurityProductFixture fixture)
@@ -20,12 +21,13 @@ public sealed class ResponseUrlTests(SecurityProductFixture fixture)
     [InlineData("https://hooks.slack.com.attacker.invalid/x", "hooks.slack.com.attacker.invalid")]
     [InlineData("https://{sandbox}@attacker.invalid/x", "attacker.invalid")]
     [InlineData("http://attacker.invalid@{sandbox}/response/probe", "carries user info")]
-    [InlineData("//attacker.invalid/x", "not an absolute URL")]
+    [InlineData("//attacker.invalid/x", "attacker.invalid")]
     [InlineData("javascript:alert(1)", "not an https URL")]
     public async Task Click_WithResponseUrlElsewhere_ReplyRefusedBeforeSendingAndNothingCalled(
         string template, string logged)
     {
-        var url = template.Replace("{sandbox}", fixture.Product.Sandbox.ResponseUrlHost, StringComparison.Ordinal);
+        var sandbox = fixture.Product.Sandbox.ResponseUrlHost;
+        var url = template.Replace("{sandbox}", sandbox, StringComparison.Ordinal);
         var click = SlackBodies.Click(SandboxUsers.Dave, fixture.Anchor.ButtonValue, url);
         var watch = await StateWatch.StartAsync(fixture);
 
@@ -48,9 +50,10 @@ public sealed class ResponseUrlTests(SecurityProductFixture fixture)
         var message = await fixture.Product.Sandbox.WaitForApprovalMessageAsync(id);
         var silo = fixture.SiloLogs.Mark;
 
-        await fixture.Product.Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve");
-
         var sandbox = fixture.Product.Sandbox;
+
+        await sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve");
+
         await sandbox.WaitForAsync(w => SandboxFlow.OutcomeNoticesTo(w, SandboxUsers.Alice, id).Count == 1,
             TimeSpan.FromSeconds(30), "the outcome told to Alice once");
         var notice = SandboxFlow.OutcomeNoticesTo(sandbox.Workspace, SandboxUsers.Alice, id)[0];

@@ -25,12 +25,17 @@ public sealed class ApiClient(Uri apiBaseUrl, TimeProvider time) : IDisposable
 
     public static string Text(long unixSeconds) => unixSeconds.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The header Slack would send for <paramref name="body"/> at <paramref name="timestamp"/>.</summary>
+    /// <summary>
+    /// The header Slack would send for <paramref name="body"/> at <paramref name="timestamp"/>.
+    /// </summary>
     public static string Sign(string body, string timestamp, string secret = ProductHarness.SigningSecret) =>
         SlackSignature.Compute(secret, timestamp, Encoding.UTF8.GetBytes(body));
 
-    /// <summary>Signed with the right secret, <paramref name="skewSeconds"/> away from the Api's clock.</summary>
-    public Task<ApiReply> SignedAsync(string path, string body, long skewSeconds = 0, string contentType = FormType)
+    /// <summary>
+    /// Signed with the right secret, <paramref name="skewSeconds"/> away from the Api's clock.
+    /// </summary>
+    public Task<ApiReply> SignedAsync(
+        string path, string body, long skewSeconds = 0, string contentType = FormType)
     {
         var timestamp = Text(Now + skewSeconds);
         return PostAsync(path, body, contentType, timestamp, Sign(body, timestamp));
@@ -51,7 +56,9 @@ public sealed class ApiClient(Uri apiBaseUrl, TimeProvider time) : IDisposable
         return await SendAsync(request, contentType, timestamp, signature);
     }
 
-    /// <summary>A body sent chunked, with no Content-Length, so its size is only known by reading it.</summary>
+    /// <summary>
+    /// A body sent chunked, with no Content-Length, so its size is only known by reading it.
+    /// </summary>
     public async Task<ApiReply> PostChunkedAsync(string path, byte[] body, string timestamp, string signature)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))

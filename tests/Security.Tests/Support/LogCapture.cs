@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace ApprovalBot.Security.Tests.Support;
 
 /// <summary>
-/// A logging provider that keeps every entry of every category, for asserting on what a host wrote at any level.
-/// Added with a filter of its own so the host's other providers keep their usual level.
+/// A logging provider that keeps every entry of every category, for asserting on what a host wrote at any
+/// level. Added with a filter of its own so the host's other providers keep their usual level.
 /// </summary>
 public sealed class LogCapture : ILoggerProvider
 {
@@ -20,7 +20,9 @@ public sealed class LogCapture : ILoggerProvider
     /// <summary>Entries written after <paramref name="mark"/>.</summary>
     public IReadOnlyList<CapturedLog> Since(int mark) => [.. _entries.Skip(mark)];
 
-    /// <summary>Adds this provider to <paramref name="logging"/>, recording from <paramref name="level"/> up.</summary>
+    /// <summary>
+    /// Adds this provider to <paramref name="logging"/>, recording from <paramref name="level"/> up.
+    /// </summary>
     public void AddTo(ILoggingBuilder logging, LogLevel level) =>
         logging.AddProvider(this).AddFilter<LogCapture>(null, level);
 
@@ -49,7 +51,8 @@ public sealed class LogCapture : ILoggerProvider
 }
 
 /// <summary>One entry a <see cref="LogCapture"/> recorded.</summary>
-public sealed record CapturedLog(string Category, LogLevel Level, int EventId, string Message, Exception? Exception)
+public sealed record CapturedLog(
+    string Category, LogLevel Level, int EventId, string Message, Exception? Exception)
 {
     /// <summary>Everything of the entry a reader of the log would see, the exception included.</summary>
     public string FullText => Exception is null ? Message : Message + Environment.NewLine + Exception;

@@ -15,7 +15,9 @@ public sealed record PendingRequest(string Id, string MessageTs, string ButtonVa
 {
     public string Token => ButtonValue[(ButtonValue.IndexOf('|', StringComparison.Ordinal) + 1)..];
 
-    /// <summary>Types <c>/approve {text}</c> as <paramref name="userId"/> and waits until it has settled.</summary>
+    /// <summary>
+    /// Types <c>/approve {text}</c> as <paramref name="userId"/> and waits until it has settled.
+    /// </summary>
     public static async Task<PendingRequest> CreateAsync(ProductHarness product, string userId, string text)
     {
         var (status, reply, id) = await product.Sandbox.CommandAsync(userId, text);
@@ -26,10 +28,11 @@ public sealed record PendingRequest(string Id, string MessageTs, string ButtonVa
     }
 
     /// <summary>
-    /// Waits until the grain and the indexes have written all they will about the request, so no write of theirs
-    /// lands later in another test's window: the grain has stored its message and owes Slack nothing (asked
-    /// through a call that does not interleave, so a write in progress is finished first), and the approval
-    /// channel's open-request index, which writes a moment later, holds the request exactly while it is open.
+    /// Waits until the grain and the indexes have written all they will about the request, so no write of
+    /// theirs lands later in another test's window: the grain has stored its message and owes Slack nothing
+    /// (asked through a call that does not interleave, so a write in progress is finished first), and the
+    /// approval channel's open-request index, which writes a moment later, holds the request exactly while it
+    /// is open.
     /// </summary>
     public static async Task SettledAsync(ProductHarness product, string id, bool open = true)
     {

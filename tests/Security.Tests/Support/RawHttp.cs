@@ -5,14 +5,16 @@ using System.Text;
 namespace ApprovalBot.Security.Tests.Support;
 
 /// <summary>
-/// HTTP/1.1 written byte by byte over a loopback socket, for requests HttpClient will not send as such (the same
-/// header twice on two lines).
+/// HTTP/1.1 written byte by byte over a loopback socket, for requests HttpClient will not send as such (the
+/// same header twice on two lines).
 /// </summary>
 public static class RawHttp
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    /// <summary>POSTs <paramref name="body"/> with exactly <paramref name="headers"/> (one line each).</summary>
+    /// <summary>
+    /// POSTs <paramref name="body"/> with exactly <paramref name="headers"/> (one line each).
+    /// </summary>
     public static async Task<ApiReply> PostAsync(
         Uri baseUrl, string path, string body, IEnumerable<(string Name, string Value)> headers)
     {

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace ApprovalBot.Security.Tests.Support;
 
 /// <summary>
-/// The whole product on one fake clock, serving one workspace (<c>Slack:TeamId</c> set), with the Api's and the
-/// silos' logs recorded, and two pending requests for forged clicks to aim at: Alice's (the anchor) and Carol's
-/// (Carol is an approver, so her own request tests the self-approval rule).
+/// The whole product on one fake clock, serving one workspace (<c>Slack:TeamId</c> set), with the Api's and
+/// the silos' logs recorded, and two pending requests for forged clicks to aim at: Alice's (the anchor) and
+/// Carol's (Carol is an approver, so her own request tests the self-approval rule).
 /// </summary>
 public sealed class SecurityProductFixture : IAsyncLifetime
 {

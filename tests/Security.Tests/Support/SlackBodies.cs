@@ -14,9 +14,12 @@ public static class SlackBodies
     public const string Team = SandboxOptions.DefaultTeamId;
     public const string OtherTeam = "T0ELSEWHERE";
 
-    /// <summary>Form-encodes fields in order (spaces as <c>%20</c>; the signature covers the bytes as sent).</summary>
+    /// <summary>
+    /// Form-encodes fields in order (spaces as <c>%20</c>; the signature covers the bytes as sent).
+    /// </summary>
     public static string Form(IEnumerable<KeyValuePair<string, string>> fields) =>
-        string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
+        string.Join('&', fields.Select(
+            f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
 
     /// <summary>The fields of <c>/approve {text}</c> typed by <paramref name="userId"/>.</summary>
     public static List<KeyValuePair<string, string>> CommandFields(
@@ -82,9 +85,14 @@ public static class SlackBodies
         };
     }
 
-    /// <summary>A submitted deny-reason modal whose <c>private_metadata</c> is <paramref name="metadata"/>.</summary>
+    /// <summary>
+    /// A submitted deny-reason modal whose <c>private_metadata</c> is <paramref name="metadata"/>.
+    /// </summary>
     public static JsonObject DenySubmission(
-        string userId, string metadata, string reason, string callbackId = ApprovalModals.DenyReasonCallbackId) =>
+        string userId,
+        string metadata,
+        string reason,
+        string callbackId = ApprovalModals.DenyReasonCallbackId) =>
         new()
         {
             ["type"] = "view_submission",

@@ -8,7 +8,8 @@ namespace ApprovalBot.Security.Tests.Support;
 
 /// <summary>
 /// What the product looked like before a hostile request (grain state and reminder rows, calls the sandbox
-/// recorded, posts in the approval channel, log entries), and the proof afterwards that nothing of it changed.
+/// recorded, posts in the approval channel, log entries), and the proof afterwards that nothing of it
+/// changed.
 /// </summary>
 public sealed class StateWatch
 {
@@ -52,8 +53,8 @@ public sealed class StateWatch
         [.. _fixture.ApiLogs.Since(_apiLogs), .. _fixture.SiloLogs.Since(_siloLogs)];
 
     /// <summary>
-    /// Asserts that no state changed and nothing reached Slack except, when <paramref name="notice"/> is set, one
-    /// ephemeral reply to the clicker's <c>response_url</c> containing it.
+    /// Asserts that no state changed and nothing reached Slack except, when <paramref name="notice"/> is set,
+    /// one ephemeral reply to the clicker's <c>response_url</c> containing it.
     /// </summary>
     public async Task AssertNothingChangedAsync(string? notice = null)
     {
@@ -72,26 +73,28 @@ public sealed class StateWatch
         Assert.True(posts == _posts, $"Expected {_posts} posts in the approval channel, saw {posts}.");
         var storage = await _fixture.Product.Database.ScalarAsync<string>(Fingerprint);
         Assert.True(storage == _storage,
-            $"Expected grain state and reminders untouched:{Environment.NewLine}{_storage}{Environment.NewLine}" +
-            $"saw:{Environment.NewLine}{storage}");
+            $"Expected grain state and reminders untouched:{Environment.NewLine}{_storage}" +
+            $"{Environment.NewLine}saw:{Environment.NewLine}{storage}");
         AssertLogsClean();
     }
 
-    /// <summary>Nothing failed unhandled, and no line of ours was broken in two by what a request carried.</summary>
+    /// <summary>
+    /// Nothing failed unhandled, and no line of ours was broken in two by what a request carried.
+    /// </summary>
     public void AssertLogsClean()
     {
         var bad = Logs.Where(e => e.Level >= LogLevel.Error
             || (e.Level >= LogLevel.Warning && e.Exception is not null)
             || (e.IsOurs && e.Message.AsSpan().IndexOfAny('\r', '\n') >= 0)).ToList();
-        Assert.True(bad.Count == 0, "Expected no error, no failure with an exception and no line of ours broken " +
-            "in two; saw:" + string.Concat(bad.Select(e => Environment.NewLine + "  " + e.FullText)));
+        Assert.True(bad.Count == 0, "Expected no error, no failure with an exception and no line of ours " +
+            "broken in two; saw:" + string.Concat(bad.Select(e => Environment.NewLine + "  " + e.FullText)));
     }
 
     /// <summary>
     /// A click by Dave, who is no approver, on the anchor request through the sandbox: the Api queues its
     /// ephemeral refusal behind any reply the request under test caused, so once the refusal has reached the
-    /// sandbox (the only post to a <c>response_url</c> it issued, hence answered 200) every such reply has been
-    /// sent. Returns that call.
+    /// sandbox (the only post to a <c>response_url</c> it issued, hence answered 200) every such reply has
+    /// been sent. Returns that call.
     /// </summary>
     private async Task<SandboxCall> BarrierAsync()
     {
@@ -100,7 +103,7 @@ public sealed class StateWatch
             ApprovalMessages.ApproveActionId);
         Assert.Equal(200, click.StatusCode);
         await Sandbox.WaitForAsync(
-            w => Barrier(w) is not null, Wait, "Dave's refusal, queued behind any reply of the request under test");
+            w => Barrier(w) is not null, Wait, "Dave's refusal, queued behind the request's own replies");
         return Barrier(Sandbox.Workspace)!;
     }
 

@@ -16,9 +16,11 @@ public sealed class WorkspaceTests(SecurityProductFixture fixture)
     [Theory]
     [InlineData("team_id", SlackBodies.OtherTeam)]
     [InlineData("enterprise_id", "E0ELSEWHERE")]
-    public async Task Command_FromAnotherWorkspace_ToldItServesAnotherAndNothingCreated(string field, string id)
+    public async Task Command_FromAnotherWorkspace_ToldItServesAnotherAndNothingCreated(
+        string field, string id)
     {
-        var fields = SlackBodies.CommandFields(SandboxUsers.Alice, "elsewhere@example.com", fixture.ProbeResponseUrl)
+        var fields = SlackBodies
+            .CommandFields(SandboxUsers.Alice, "elsewhere@example.com", fixture.ProbeResponseUrl)
             .Select(f => f.Key == "team_id" ? KeyValuePair.Create(field, id) : f);
         var watch = await StateWatch.StartAsync(fixture);
 
@@ -36,7 +38,8 @@ public sealed class WorkspaceTests(SecurityProductFixture fixture)
     public async Task Click_ByApproverFromAnotherWorkspace_IgnoredUntoldAndRequestStaysPending()
     {
         var click = SlackBodies.Click(
-            SandboxUsers.Bob, fixture.Anchor.ButtonValue, fixture.ProbeResponseUrl, team: SlackBodies.OtherTeam);
+            SandboxUsers.Bob, fixture.Anchor.ButtonValue, fixture.ProbeResponseUrl,
+            team: SlackBodies.OtherTeam);
         var watch = await StateWatch.StartAsync(fixture);
 
         var reply = await fixture.Api.SignedAsync(ApiClient.InteractionsPath, SlackBodies.Interaction(click));

@@ -12,7 +12,8 @@ public static class FakeClock
     /// Advances by <paramref name="step"/>, then gives the silo a moment of real time to act, until
     /// <paramref name="done"/> holds. Needed where the silo's own start-up (loading reminders) races the test.
     /// </summary>
-    public static async Task AdvanceUntilAsync(FakeTimeProvider time, TimeSpan step, Func<bool> done, string expectation)
+    public static async Task AdvanceUntilAsync(
+        FakeTimeProvider time, TimeSpan step, Func<bool> done, string expectation)
     {
         for (var i = 0; i < MaxSteps && !done(); i++)
         {

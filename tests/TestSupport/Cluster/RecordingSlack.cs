@@ -26,7 +26,8 @@ public sealed class RecordingSlack : ISlackWebApi
     public IReadOnlyList<SlackCall> CallsOf(string method) => [.. _calls.Where(c => c.Method == method)];
 
     /// <summary>The calls of <paramref name="method"/> that Slack accepted.</summary>
-    public IReadOnlyList<SlackCall> Succeeded(string method) => [.. _calls.Where(c => c.Method == method && c.Succeeded)];
+    public IReadOnlyList<SlackCall> Succeeded(string method) =>
+        [.. _calls.Where(c => c.Method == method && c.Succeeded)];
 
     /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> fail this way.</summary>
     public void FailNext(string method, int count, SlackFailure failure)

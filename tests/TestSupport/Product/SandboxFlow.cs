@@ -12,7 +12,9 @@ public static partial class SandboxFlow
     public const string GeneralChannel = "C0GENERAL";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    /// <summary>Sends <c>/approve text</c> as <paramref name="userId"/>; returns the reply text and the id it names.</summary>
+    /// <summary>
+    /// Sends <c>/approve text</c> as <paramref name="userId"/>; returns the reply text and the id it names.
+    /// </summary>
     public static async Task<(int Status, string Text, string? CorrelationId)> CommandAsync(
         this SlackSandboxServer sandbox, string userId, string text)
     {
@@ -47,7 +49,9 @@ public static partial class SandboxFlow
         return ApprovalMessage(sandbox.Workspace, correlationId)!;
     }
 
-    /// <summary>Messages about the request that only <paramref name="userId"/> sees, or sent to them directly.</summary>
+    /// <summary>
+    /// Messages about the request that only <paramref name="userId"/> sees, or sent to them directly.
+    /// </summary>
     public static IReadOnlyList<SandboxMessage> NoticesTo(
         SandboxWorkspace workspace, string userId, string correlationId) =>
         [.. workspace.Channels
@@ -62,7 +66,8 @@ public static partial class SandboxFlow
             .Where(m => m.Text.StartsWith("Your approval request", StringComparison.Ordinal))];
 
     /// <summary>Ephemeral messages <paramref name="userId"/> got that contain <paramref name="fragment"/>.</summary>
-    public static IReadOnlyList<SandboxMessage> EphemeralsTo(SandboxWorkspace workspace, string userId, string fragment) =>
+    public static IReadOnlyList<SandboxMessage> EphemeralsTo(
+        SandboxWorkspace workspace, string userId, string fragment) =>
         [.. workspace.Channels
             .SelectMany(c => workspace.MessagesVisibleTo(c.Id, userId))
             .Where(m => m.EphemeralTo == userId && AllText(m).Contains(fragment, StringComparison.OrdinalIgnoreCase))];
