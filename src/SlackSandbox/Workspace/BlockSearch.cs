@@ -9,9 +9,12 @@ internal static class BlockSearch
 
     public static IEnumerable<FoundButton> Buttons(JsonArray blocks)
     {
+        var position = 0;
         foreach (var block in blocks.OfType<JsonObject>())
         {
-            var blockId = block["block_id"]?.GetValue<string>();
+            // Slack gives every block an id when the app sends none, and clicks always carry it.
+            var blockId = block["block_id"]?.GetValue<string>() ?? $"sbx{position}";
+            position++;
             if (block["accessory"] is JsonObject accessory && IsButton(accessory))
             {
                 yield return new FoundButton(blockId, accessory);
