@@ -10,7 +10,7 @@ namespace ApprovalBot.Resilience.Tests.Properties;
 /// every answer against <see cref="ApprovalModel"/>, then checks what PostgreSQL and Slack hold, before and after
 /// the run's remaining requests time out.
 /// </summary>
-public sealed class RunExecutor(ApprovalTestContext context, FakeTimeProvider time, Func<IGrainFactory> grains)
+public sealed class RunExecutor(ApprovalTestContext context, FakeTimeProvider time, Func<IClusterClient> client)
 {
     private const int Slots = 3;
     private static readonly TimeSpan CallWait = TimeSpan.FromSeconds(30);
@@ -79,7 +79,7 @@ public sealed class RunExecutor(ApprovalTestContext context, FakeTimeProvider ti
         }
     }
 
-    private IApprovalGrain Grain(string id) => grains().GetGrain<IApprovalGrain>(id);
+    private IApprovalGrain Grain(string id) => client().GetGrain<IApprovalGrain>(id);
 
     private static string UserOf(Actor actor, string requester) => actor switch
     {
@@ -120,8 +120,9 @@ public sealed class RunExecutor(ApprovalTestContext context, FakeTimeProvider ti
             await Grain(ids[r]).GetSnapshotAsync().WaitAsync(CallWait);
         }
 
-        var store = new StoredRequests(context.ConnectionString, context.ServiceId, context.DataSource, grains);
-        var stored = await store.DrainedAsync(ids, s => existing.All(r => Settled(model, r, s[ids[r]])));
+        var store = new StoredRequests(context.ConnectionString, context.ServiceId, client().ServiceProvider);
+        var stored = await store.DrainedAsync(ids: ids,
+            settled: s => existing.All(r => s.TryGetValue(ids[r], out var state) && Settled(model, r, state)));
         for (var r = 0; r < Slots; r++)
         {
             var state = stored.GetValueOrDefault(ids[r]);

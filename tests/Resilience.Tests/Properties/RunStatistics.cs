@@ -29,8 +29,12 @@ public sealed class RunStatistics
 
     public void CountAnswer(string answer) => _answers.AddOrUpdate(answer, 1, (_, n) => n + 1);
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{_runs} runs (shrinking included), {_batches} batches ({_concurrentBatches} concurrent), " +
-        $"{_restarts} cluster restarts; answers: " +
-        string.Join(", ", _answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key} {a.Value}")));
+    public override string ToString()
+    {
+        var answers = string.Join(", ", _answers.OrderBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key} {a.Value}")));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{_runs} runs (shrinking included), {_batches} batches ({_concurrentBatches} concurrent), " +
+            $"{_restarts} cluster restarts; answers: {answers}");
+    }
 }

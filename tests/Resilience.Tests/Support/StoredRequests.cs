@@ -15,9 +15,10 @@ public sealed class StoredRequests(string connectionString, string serviceId, IS
 {
     /// <summary>The storage provider's "grain type" column holds the state name the grain declares.</summary>
     private const string StateName = "approval";
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
-    public async Task<IReadOnlyDictionary<string, ApprovalState>> ReadAsync()
+    /// <summary>The stored requests, all of the service's or only those named.</summary>
+    public async Task<IReadOnlyDictionary<string, ApprovalState>> ReadAsync(IReadOnlyCollection<string>? ids = null)
     {
         var serializer = new OrleansGrainStorageSerializer(clusterServices.GetRequiredService<Serializer>());
         var stored = new Dictionary<string, ApprovalState>(StringComparer.Ordinal);
@@ -27,10 +28,15 @@ public sealed class StoredRequests(string connectionString, string serviceId, IS
             """
             SELECT grain_id_extension, payload_binary FROM orleans_storage
             WHERE service_id = @service AND grain_type = @type AND payload_binary IS NOT NULL
+              AND (@ids::text[] IS NULL OR grain_id_extension = ANY(@ids))
             """,
             connection);
         command.Parameters.AddWithValue("service", serviceId);
         command.Parameters.AddWithValue("type", StateName);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)
+        {
+            Value = ids is null ? DBNull.Value : ids.ToArray(),
+        });
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -43,26 +49,29 @@ public sealed class StoredRequests(string connectionString, string serviceId, IS
     }
 
     /// <summary>
-    /// PostgreSQL's state once no request owes Slack a call. A fake clock is moved a step at a time meanwhile, as
-    /// retries wait on it; real time needs no help.
+    /// PostgreSQL's state once no request (of those named, or of all) owes Slack a call and
+    /// <paramref name="settled"/> holds. A fake clock is moved a step at a time meanwhile, as retries wait on it;
+    /// real time needs no help.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, ApprovalState>> DrainedAsync(
-        FakeTimeProvider? time = null, TimeSpan? step = null, TimeSpan? timeout = null)
+        FakeTimeProvider? time = null, TimeSpan? step = null, TimeSpan? timeout = null,
+        IReadOnlyCollection<string>? ids = null, Func<IReadOnlyDictionary<string, ApprovalState>, bool>? settled = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
-            var stored = await ReadAsync();
+            var stored = await ReadAsync(ids);
             var owing = stored.Where(s => s.Value.Outbox.Count > 0).Select(s => s.Key).ToList();
-            if (owing.Count == 0)
+            var done = settled?.Invoke(stored) ?? true;
+            if (owing.Count == 0 && done)
             {
                 return stored;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException(
-                    $"Expected every stored request to have done its Slack calls; still owing: {string.Join(", ", owing)}");
+                throw new TimeoutException($"Expected every stored request to have done its Slack calls" +
+                    $"{(done ? "" : " and to have settled")}; still owing: {string.Join(", ", owing)}");
             }
 
             time?.Advance(step ?? TimeSpan.FromMinutes(1));
