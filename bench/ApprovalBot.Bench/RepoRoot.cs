@@ -1,12 +1,21 @@
 namespace ApprovalBot.Bench;
 
 /// <summary>
-/// The checkout this program was built in: the folder holding ApprovalBot.sln above its binaries.
+/// The checkout being measured: <c>BENCH_REPO_ROOT</c> when set (a long run can then be started from a copy
+/// of its binaries, safe from rebuilds of the checkout while it runs), otherwise the folder holding
+/// ApprovalBot.sln above this program's binaries.
 /// </summary>
 public static class RepoRoot
 {
+    public const string Variable = "BENCH_REPO_ROOT";
+
     public static string Find()
     {
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given)
+        {
+            return Path.GetFullPath(given);
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "ApprovalBot.sln")))

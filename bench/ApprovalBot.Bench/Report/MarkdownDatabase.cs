@@ -83,7 +83,8 @@ public static class MarkdownDatabase
         var groups = runs.SelectMany(r => r.CpuMsPerApproval.Keys).Distinct().ToList();
         string[] header =
         [
-            "Storage", .. groups.Select(g => " " + g), " Product only", " Capacity, all cores", " Machine busy",
+            "Storage", .. groups.Select(g => " " + g), " Product only", " Capacity, all cores",
+            " Machine busy",
         ];
         var table = new MarkdownTable(header);
         foreach (var run in runs)

@@ -11,7 +11,10 @@ namespace ApprovalBot.Resilience.Tests.Faults;
 /// <summary>Two silos with real ADO.NET membership; one is killed while approvers' clicks are being decided.</summary>
 public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int Requests = 24;
+    private const int Requests = 40;
+
+    /// <summary>Clicks are spread out so the kill lands among them, some before, some during, some after.</summary>
+    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(15);
     private static readonly TimeSpan CallWait = TimeSpan.FromSeconds(5);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
     private TestDatabase _database = null!;
@@ -48,13 +51,22 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
         var onVictim = await ActivationsOnAsync(victim.SiloAddress, tokens.Keys);
         var clock = Stopwatch.StartNew();
 
-        var clicks = tokens.SelectMany(t => new[]
+        var halfSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clicks = tokens.Select((t, i) => Task.Run(async () =>
         {
-            Task.Run(() => ClickAsync(t.Key, TestIds.Approver1, t.Value, DecisionKind.Approve)),
-            Task.Run(() => ClickAsync(t.Key, TestIds.Approver2, t.Value, DecisionKind.Deny)),
-        }).ToList();
+            await Task.Delay(Spacing * i);
+            if (i == Requests / 2)
+            {
+                halfSent.SetResult();
+            }
+
+            return await Task.WhenAll(
+                ClickAsync(t.Key, TestIds.Approver1, t.Value, DecisionKind.Approve),
+                ClickAsync(t.Key, TestIds.Approver2, t.Value, DecisionKind.Deny));
+        })).ToList();
+        await halfSent.Task;
         await _cluster.Cluster.KillSiloAsync(victim);
-        var firstRound = await Task.WhenAll(clicks);
+        var firstRound = (await Task.WhenAll(clicks)).SelectMany(pair => pair).ToList();
         var retries = await Task.WhenAll(tokens
             .Where(t => !firstRound.Any(c => c.Id == t.Key && c.Outcome == DecisionOutcome.Accepted))
             .Select(t => RetryUntilAnsweredAsync(t.Key, TestIds.Approver3, t.Value)));
@@ -65,8 +77,8 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
 
         output.WriteLine($"{onVictim.Count} of {Requests} requests were active on the killed silo. First round: " +
             $"{Count(firstRound, DecisionOutcome.Accepted)} accepted, {firstRound.Count(c => c.Outcome is null)} " +
-            $"failed, {firstRound.Length - Count(firstRound, DecisionOutcome.Accepted) - firstRound.Count(c => c.Outcome is null)} " +
-            $"refused; {retries.Length} retried, {Count(retries, DecisionOutcome.Accepted)} accepted on retry, " +
+            $"failed, {firstRound.Count(c => c.Outcome is not (null or DecisionOutcome.Accepted))} refused; " +
+            $"{retries.Length} retried, {Count(retries, DecisionOutcome.Accepted)} accepted on retry, " +
             $"all answered {recovered.TotalSeconds:F1} s after the kill.");
         Assert.NotEmpty(onVictim);
         foreach (var id in tokens.Keys)
