@@ -77,4 +77,34 @@ public sealed class DurabilityTests : IAsyncLifetime
         Assert.Single(ApprovalDriver.About(_context.Slack, "chat.update", id));
         Assert.Single(ApprovalDriver.About(_context.Slack, "response_url", id));
     }
+
+    [Fact]
+    public async Task Reminder_ClusterDownAcrossItsTime_PostedOnceAfterRestart()
+    {
+        _context.Settings["Approval:RemindAfter:0"] = "00:02:00";
+        var id = ApprovalDriver.NewCorrelationId();
+        await using (var first = await ApprovalTestCluster.StartAsync(_context))
+        {
+            await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, _context, id);
+            await Eventually.HoldsAsync(
+                async () => (await first.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync())!.MessageTs != null,
+                "the message ts to be stored");
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(3));
+        await using var second = await ApprovalTestCluster.StartAsync(_context);
+        await FakeClock.AdvanceUntilAsync(_time, TimeSpan.FromSeconds(30),
+            () => Reminders(id).Count >= 1, "the reminder after the restart");
+        _time.Advance(ApprovalOptions.DefaultWatchdogPeriod);
+
+        Assert.Single(Reminders(id));
+        var snapshot = await second.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync();
+        Assert.Equal(ApprovalStatus.Pending, snapshot!.Status);
+        Assert.Single(snapshot.History, h => h.Event == "reminded");
+    }
+
+    private IReadOnlyList<SlackCall> Reminders(string id) =>
+        [.. _context.Slack.Succeeded("chat.postMessage")
+            .Where(c => c.Text.Contains("Reminder", StringComparison.Ordinal)
+                && c.Text.Contains(id, StringComparison.Ordinal))];
 }

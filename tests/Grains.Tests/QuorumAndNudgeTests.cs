@@ -124,6 +124,28 @@ public sealed class QuorumAndNudgeTests(QuorumClusterFixture fixture)
             "final rewrites of the approval and the escalation message");
     }
 
+    [Fact]
+    public async Task Nudges_DecidedBeforeTheirTime_NoReminderAndNoEscalation()
+    {
+        var id = ApprovalDriver.NewCorrelationId();
+        var token = await ApprovalDriver.SubmitAndAwaitPostAsync(Grains, Context, id);
+        var posted = ApprovalDriver.About(Context.Slack, "chat.postMessage", id).Single();
+        var grain = Grains.GetGrain<IApprovalGrain>(id);
+        await grain.DecideAsync(ApprovalDriver.Approve(TestIds.Approver1, token));
+        await grain.DecideAsync(ApprovalDriver.Approve(TestIds.Approver2, token));
+
+        for (var step = 0; step < 8; step++)
+        {
+            fixture.Time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        await Context.Slack.WaitForAsync(s => ApprovalDriver.About(s, "response_url", id).Count == 1,
+            "the requester's notice");
+        Assert.Empty(Threaded(id, posted.Ts!));
+        Assert.Empty(Escalations(id));
+        Assert.DoesNotContain((await grain.GetSnapshotAsync())!.History, h => h.Event is "reminded" or "escalated");
+    }
+
     private IReadOnlyList<SlackCall> Threaded(string id, string ts) =>
         [.. Context.Slack.Succeeded("chat.postMessage")
             .Where(c => c.Request is PostMessageRequest { ThreadTs: var thread } && thread == ts
