@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ApprovalBot.Resilience.Tests.Support;
 
@@ -66,6 +67,8 @@ public sealed class PrivateProduct : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // Every request logged at Information would bury the failures an outage test is about.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(Context.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
