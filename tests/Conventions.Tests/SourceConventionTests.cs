@@ -46,6 +46,22 @@ public sealed partial class SourceConventionTests
         Assert.True(markers.Count == 0, "Unfinished work or skipped tests:\n" + string.Join("\n", markers));
     }
 
+    [Fact]
+    public void Solution_EveryProject_IsListed()
+    {
+        var repo = RepositoryRoot.Find();
+        var solution = File.ReadAllText(Path.Combine(repo, "ApprovalBot.sln"));
+        var missing = new[] { "src", "tests", "bench" }
+            .SelectMany(folder =>
+                Directory.EnumerateFiles(Path.Combine(repo, folder), "*.csproj", SearchOption.AllDirectories))
+            .Select(Path.GetFileName)
+            .Where(name => !solution.Contains(name!, StringComparison.Ordinal))
+            .ToList();
+
+        // The test script builds the solution once and runs every test project without building it again.
+        Assert.True(missing.Count == 0, "Projects missing from ApprovalBot.sln: " + string.Join(", ", missing));
+    }
+
     private static IEnumerable<string> SourceFiles(params string[] roots)
     {
         var repo = RepositoryRoot.Find();
