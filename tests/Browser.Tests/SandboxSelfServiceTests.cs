@@ -3,7 +3,9 @@ using ApprovalBot.TestSupport.Product;
 
 namespace ApprovalBot.Browser.Tests;
 
-/// <summary><c>/approve status</c>, <c>list</c> and <c>cancel</c> typed on the sandbox page, in headless Chromium.</summary>
+/// <summary>
+/// <c>/approve status</c>, <c>list</c> and <c>cancel</c> typed on the sandbox page, in headless Chromium.
+/// </summary>
 [Collection(SandboxProduct.Name)]
 public sealed class SandboxSelfServiceTests(SandboxProductFixture fixture) : IAsyncLifetime
 {

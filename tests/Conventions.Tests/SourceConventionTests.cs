@@ -7,6 +7,7 @@ namespace ApprovalBot.Conventions.Tests;
 public sealed partial class SourceConventionTests
 {
     private const int MaxLineLength = 120;
+    private static readonly string[] ProjectFolders = ["src", "tests", "bench"];
 
     [Fact]
     public void SourceFiles_EveryLine_AtMost120Columns()
@@ -51,7 +52,7 @@ public sealed partial class SourceConventionTests
     {
         var repo = RepositoryRoot.Find();
         var solution = File.ReadAllText(Path.Combine(repo, "ApprovalBot.sln"));
-        var missing = new[] { "src", "tests", "bench" }
+        var missing = ProjectFolders
             .SelectMany(folder =>
                 Directory.EnumerateFiles(Path.Combine(repo, folder), "*.csproj", SearchOption.AllDirectories))
             .Select(Path.GetFileName)
@@ -65,7 +66,7 @@ public sealed partial class SourceConventionTests
     private static IEnumerable<string> SourceFiles(params string[] roots)
     {
         var repo = RepositoryRoot.Find();
-        var folders = roots.Length > 0 ? roots : ["src", "tests", "bench"];
+        var folders = roots.Length > 0 ? roots : ProjectFolders;
         var separator = Path.DirectorySeparatorChar;
         return folders
             .SelectMany(folder =>
