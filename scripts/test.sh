@@ -26,6 +26,7 @@ ensure_debian_package() { # command package
 
 ensure_debian_package chromium chromium
 ensure_debian_package docker-compose docker-compose
+ensure_debian_package openssl openssl
 
 log "PostgreSQL"
 bash scripts/pg.sh start

@@ -100,11 +100,40 @@ public sealed record BenchPlan
         RateLimitedRequests = 60,
     };
 
+    /// <summary>
+    /// The measurements to run (<c>--only ack,e2e,ceiling,timeout,memory,inmemory,paced</c>); empty runs all
+    /// of the mode's.
+    /// </summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+
+    /// <summary>Extra settings for every silo child (<c>--silo-env KEY=VALUE</c>), for experiments.</summary>
+    public IReadOnlyList<(string Key, string Value)> SiloEnvironment { get; init; } = [];
+
+    /// <summary>Whether this run is a whole mode's run, the kind bench/README.md reports.</summary>
+    public bool IsComplete => Only.Count == 0 && SiloEnvironment.Count == 0;
+
+    /// <summary>The name results are filed under: the mode, and what a partial run ran or changed.</summary>
+    public string FileName => IsComplete ? Mode : $"{Mode}-experiment";
+
+    public bool Runs(string measurement) => Only.Count == 0 || Only.Contains(measurement);
+
     public int AckRequests(int level) => Math.Max(AckMinimumPerLevel, level * AckRoundsPerLevel);
 
-    public static BenchPlan? FromArguments(IReadOnlyList<string> args) =>
-        args.Contains("--full") ? Full
-        : args.Contains("--quick") ? Quick
-        : args.Contains("--smoke") ? Smoke
-        : null;
+    public static BenchPlan? FromArguments(IReadOnlyList<string> args)
+    {
+        var plan = args.Contains("--full") ? Full
+            : args.Contains("--quick") ? Quick
+            : args.Contains("--smoke") ? Smoke
+            : null;
+        return plan is null ? null : plan with
+        {
+            Only = Values(args, "--only").SelectMany(v => v.Split(',')).ToHashSet(StringComparer.Ordinal),
+            SiloEnvironment = [.. Values(args, "--silo-env").Select(v => v.Split('=', 2))
+                .Where(p => p.Length == 2).Select(p => (p[0], p[1]))],
+        };
+    }
+
+    private static IEnumerable<string> Values(IReadOnlyList<string> args, string flag) =>
+        args.Select((arg, i) => (arg, i)).Where(a => a.arg == flag && a.i + 1 < args.Count)
+            .Select(a => args[a.i + 1]);
 }

@@ -14,6 +14,8 @@ namespace ApprovalBot.Bench;
 /// </summary>
 public static class BenchRun
 {
+    private static readonly string[] PostgresMeasurements = ["ack", "e2e", "ceiling", "timeout", "memory"];
+
     public static async Task<int> RunAsync(BenchPlan plan, string[] args, CancellationToken token)
     {
         var root = RepoRoot.Find();
@@ -35,13 +37,17 @@ public static class BenchRun
         var context = new BenchContext(root, runId, logs, database.ConnectionString, database.Oid, wal);
         var results = new BenchResults(info);
 
-        await PostgresStackAsync(context, plan, results, token);
-        if (plan.InMemoryRun)
+        if (PostgresMeasurements.Any(plan.Runs))
+        {
+            await PostgresStackAsync(context, plan, results, token);
+        }
+
+        if (plan.InMemoryRun && plan.Runs("inmemory"))
         {
             await InMemoryStackAsync(context, plan, results, token);
         }
 
-        if (plan.RateLimitedRequests > 0)
+        if (plan.RateLimitedRequests > 0 && plan.Runs("paced"))
         {
             await RateLimitedStackAsync(context, plan, results, token);
         }
@@ -66,22 +72,23 @@ public static class BenchRun
             DefaultTimeout = plan.ShortTimeout,
             CollectionAge = plan.CollectionAge,
             CollectionQuantum = plan.CollectionQuantum,
+            ExtraSiloEnvironment = plan.SiloEnvironment,
         };
         await using var stack = await StartAsync(context, options, "PostgreSQL", results, token);
         var db = context.DatabaseConnectionString;
         await using (var cards = new CardIndex(stack.Sandbox.Workspace))
         {
-            results.Ack = await TryAsync(results, "acknowledgement latency",
+            results.Ack = !plan.Runs("ack") ? null : await TryAsync(results, "acknowledgement latency",
                 () => AckLatencyPhase.RunAsync(stack, plan, cards, token));
-            results.Postgres = await TryAsync(results, "end to end (PostgreSQL)",
+            results.Postgres = !plan.Runs("e2e") ? null : await TryAsync(results, "end to end (PostgreSQL)",
                 () => ThroughputPhase.RunAsync(stack, plan, cards, "PostgreSQL", context, token));
-            results.Ceiling = await TryAsync(results, "PostgreSQL ceiling",
+            results.Ceiling = !plan.Runs("ceiling") ? null : await TryAsync(results, "PostgreSQL ceiling",
                 () => CeilingPhase.RunAsync(context, plan.EndToEndConcurrency, plan.CeilingDuration, token));
-            results.Timeout = await TryAsync(results, "timeout precision",
+            results.Timeout = !plan.Runs("timeout") ? null : await TryAsync(results, "timeout precision",
                 () => TimeoutPhase.RunAsync(stack, plan, cards, token));
         }
 
-        if (plan.WaitingCounts.Count > 0)
+        if (plan.WaitingCounts.Count > 0 && plan.Runs("memory"))
         {
             results.Memory = await TryAsync(results, "memory per waiting request",
                 () => MemoryPhase.RunAsync(stack, plan, db, token));
@@ -91,7 +98,12 @@ public static class BenchRun
     private static async Task InMemoryStackAsync(
         BenchContext context, BenchPlan plan, BenchResults results, CancellationToken token)
     {
-        var options = new StackOptions { Name = "mem", Storage = BenchSiloOptions.Memory };
+        var options = new StackOptions
+        {
+            Name = "mem",
+            Storage = BenchSiloOptions.Memory,
+            ExtraSiloEnvironment = plan.SiloEnvironment,
+        };
         await using var stack = await StartAsync(context, options, "in-memory storage", results, token);
         await using var cards = new CardIndex(stack.Sandbox.Workspace);
         results.InMemory = await TryAsync(results, "end to end (in memory)", () => ThroughputPhase.RunAsync(
@@ -106,6 +118,7 @@ public static class BenchRun
             Name = "paced",
             PostsPerSecondPerChannel = 1,
             EnforceRateLimits = true,
+            ExtraSiloEnvironment = plan.SiloEnvironment,
         };
         await using var stack = await StartAsync(context, options, "rate-limited", results, token);
         await using var cards = new CardIndex(stack.Sandbox.Workspace);

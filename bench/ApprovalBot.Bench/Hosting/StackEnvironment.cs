@@ -29,6 +29,11 @@ public static class StackEnvironment
         environment["Bench__CollectionAge"] = StackOptions.Format(options.CollectionAge);
         environment["Bench__CollectionQuantum"] = StackOptions.Format(options.CollectionQuantum);
         environment["Bench__MinimumReminderPeriod"] = StackOptions.Format(options.MinimumReminderPeriod);
+        foreach (var (key, value) in options.ExtraSiloEnvironment)
+        {
+            environment[key] = value;
+        }
+
         return environment;
     }
 

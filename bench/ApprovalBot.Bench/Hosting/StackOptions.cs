@@ -29,6 +29,9 @@ public sealed record StackOptions
     /// </summary>
     public bool EnforceRateLimits { get; init; }
 
+    /// <summary>Settings added to the silo's environment last, so they win (<c>--silo-env</c>).</summary>
+    public IReadOnlyList<(string Key, string Value)> ExtraSiloEnvironment { get; init; } = [];
+
     /// <summary>Sandbox users who send requests (besides Alice, Bob, Carol and Dave).</summary>
     public int Requesters { get; init; } = 256;
 
@@ -44,6 +47,7 @@ public sealed record StackOptions
             $"{Format(CollectionAge)} / {Format(CollectionQuantum)}"),
         ("Slack:PostsPerSecondPerChannel", PostsPerSecondPerChannel.ToString(CultureInfo.InvariantCulture)),
         ("sandbox EnforceRateLimits", EnforceRateLimits ? "true" : "false"),
+        .. ExtraSiloEnvironment.Select(e => ("silo environment " + e.Key, e.Value)),
     ];
 
     public static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);

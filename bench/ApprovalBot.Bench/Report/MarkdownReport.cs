@@ -53,9 +53,9 @@ public static class MarkdownReport
         text.AppendLine("Every stack: silo and Api as child processes of the bench (server GC, as the Web");
         text.AppendLine("SDK ships them), the Slack sandbox in the bench process, all on 127.0.0.1;");
         text.AppendLine("approvers U0BOB and U0CAROL, `Approval:MaxPendingPerRequester=1000000`, requests");
-        text.AppendLine("spread over many requesters; logging at Information except");
-        text.AppendLine("`Microsoft.AspNetCore=Warning`; a fresh database per run, migrated by the Silo's");
-        text.AppendLine("migrations.");
+        text.AppendLine("spread over many requesters; the product's own logs at Information, the");
+        text.AppendLine("framework's (ASP.NET Core, HttpClient, Polly) at Warning; a fresh database per");
+        text.AppendLine("run, migrated by the Silo's migrations.");
         text.AppendLine();
         var table = new MarkdownTable("Stack", "Setting", "Value");
         foreach (var (stack, settings) in results.Stacks)

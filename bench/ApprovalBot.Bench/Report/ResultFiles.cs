@@ -10,11 +10,11 @@ public static class ResultFiles
     {
         var folder = Path.Combine(repoRoot, "bench", "results");
         Directory.CreateDirectory(folder);
-        var prefix = $"{results.Info.StartedAt:yyyy-MM-dd}-{plan.Mode}";
+        var prefix = $"{results.Info.StartedAt:yyyy-MM-dd}-{plan.FileName}";
         var plots = Plots.Draw(results, folder, prefix);
         var report = Path.Combine(folder, prefix + ".md");
         await File.WriteAllTextAsync(report, MarkdownReport.Write(results, plots));
-        if (plan == BenchPlan.Full)
+        if (plan.Mode == BenchPlan.Full.Mode && plan.IsComplete)
         {
             var readme = Path.Combine(repoRoot, "bench", "README.md");
             await ReadmeBlock.ReplaceAsync(readme, results, plots, prefix);

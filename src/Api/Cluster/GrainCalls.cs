@@ -24,8 +24,9 @@ public sealed partial class GrainCalls(
         {
             return await call(grains).WaitAsync(options.Value.GrainCallBudget);
         }
-        catch (Exception e) when (e is TimeoutException or OrleansException or OperationCanceledException
-            or InvalidOperationException or ObjectDisposedException)
+        // Whatever keeps the answer from arriving (timeouts, dead silos, an exception the cluster could not send
+        // back) means the same to Slack's user: not confirmed, try again. The failure is logged for operators.
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogWarningGrainCallFailed(logger, operation, e.GetType().Name);
             return null;

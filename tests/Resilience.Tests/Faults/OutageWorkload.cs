@@ -7,35 +7,24 @@ using ApprovalBot.TestSupport.Product;
 
 namespace ApprovalBot.Resilience.Tests.Faults;
 
-/// <summary>What one step of the stream got back.</summary>
-public enum StepResult
-{
-    Created,
-    NotConfirmed,
-    Accepted,
-    Refused,
-    Failed,
-
-    /// <summary>No answer in time: the call may still have been applied.</summary>
-    Unknown,
-}
-
-/// <summary>One command or decision of the stream, with when it started and ended on the stream's clock.</summary>
-public sealed record StreamStep(bool IsDecision, string? CorrelationId, TimeSpan Start, TimeSpan End, StepResult Result);
-
 /// <summary>
 /// A steady stream of work while a fault comes and goes: <c>/approve</c> through the Api, and a few requests
-/// behind, an approval of each straight at its grain, so the test knows exactly which decisions were acknowledged.
+/// behind, an approval of each straight at its grain, so the test knows exactly which decisions were
+/// acknowledged.
 /// </summary>
 public sealed class OutageWorkload : IAsyncDisposable
 {
     private static readonly TimeSpan PostWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CallWait = TimeSpan.FromSeconds(3);
 
-    /// <summary>Requests left waiting before the stream decides the oldest, so an outage finds some to decide.</summary>
+    /// <summary>
+    /// Requests left waiting before the stream decides the oldest, so an outage finds some to decide.
+    /// </summary>
     private const int Backlog = 3;
 
-    /// <summary>A user's pace, not a flood: an outage answered at once would otherwise fill the sandbox.</summary>
+    /// <summary>
+    /// A user's pace, not a flood: an outage answered at once would otherwise fill the sandbox.
+    /// </summary>
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(100);
 
     private readonly PrivateProduct _product;
@@ -67,7 +56,9 @@ public sealed class OutageWorkload : IAsyncDisposable
         return stream;
     }
 
-    /// <summary>Waits until the steps so far satisfy <paramref name="condition"/>; the stream's own failure wins.</summary>
+    /// <summary>
+    /// Waits until the steps so far satisfy <paramref name="condition"/>; the stream's own failure wins.
+    /// </summary>
     public async Task WaitForAsync(
         Func<IReadOnlyList<StreamStep>, bool> condition, string expectation, TimeSpan timeout)
     {

@@ -1,14 +1,17 @@
+using System.Globalization;
 using ApprovalBot.Api.Interactions;
 using ApprovalBot.Grains;
+using ApprovalBot.Grains.Approval;
 using ApprovalBot.Resilience.Tests.Support;
+using ApprovalBot.SlackSandbox.Workspace;
 using ApprovalBot.TestSupport.Product;
 using Xunit.Abstractions;
 
 namespace ApprovalBot.Resilience.Tests.Faults;
 
 /// <summary>
-/// PostgreSQL stopped while requests and clicks keep coming, then started again. The server is the test's own:
-/// the shared one is never stopped.
+/// PostgreSQL stopped while requests and clicks keep coming, then started again. The server is the test's
+/// own: the shared one is never stopped.
 /// </summary>
 public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -49,7 +52,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
     {
         var sandbox = _product.Sandbox;
         var first = await sandbox.CommandAsync(SandboxUsers.Alice, "probe@example.com");
-        var probe = first.CorrelationId ?? throw new InvalidOperationException("No request created: " + first.Text);
+        var probe = first.CorrelationId ?? throw new InvalidOperationException("Not created: " + first.Text);
         var probeTs = (await sandbox.WaitForApprovalMessageAsync(probe)).Ts;
         var silo = _product.Cluster.Cluster.Silos[0].SiloAddress;
         await using var stream = OutageWorkload.Start(_product);
@@ -59,9 +62,10 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
         await _server.StopAsync();
         var down = stream.Now;
         await sandbox.ClickAsync(SandboxUsers.Carol, SandboxFlow.ApprovalChannel, probeTs, "approve");
-        await sandbox.WaitForAsync(w => SandboxFlow.EphemeralsTo(w, SandboxUsers.Carol, "could not be confirmed")
-            .Count == 1, TimeSpan.FromSeconds(30), "Carol to be told her click could not be confirmed");
-        await stream.WaitForAsync(s => s.Count(x => x.Start > down && x.Result == StepResult.NotConfirmed) >= 2,
+        await sandbox.WaitForAsync(w => NotConfirmedTo(w, SandboxUsers.Carol).Count == 1,
+            TimeSpan.FromSeconds(30), "Carol to be told her click could not be confirmed");
+        await stream.WaitForAsync(
+            s => s.Count(x => x.Start > down && x.Result == StepResult.NotConfirmed) >= 2,
             "the Api to answer two commands with 'could not be confirmed'", TimeSpan.FromSeconds(60));
         // Nothing announces that something did not happen: give the watchdog ticks time to misbehave.
         await Task.Delay(Watchdog * 3);
@@ -72,23 +76,24 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
             "two acknowledged decisions after PostgreSQL is back, with the same silo", Recovery);
         await stream.StopAsync();
         await sandbox.ClickAsync(SandboxUsers.Carol, SandboxFlow.ApprovalChannel, probeTs, "approve");
+        await sandbox.WaitForFinalMessageAsync(probe, "approved");
+        var stored = await new StoredRequests(_product.Context.ConnectionString, _product.Context.ServiceId,
+            _product.Cluster.Cluster.Client.ServiceProvider).DrainedAsync();
 
         var steps = stream.Steps;
         Report(steps, down, up);
         Assert.Equal(["approve", "deny"], probeDuringOutage.ButtonActionIds());
         Assert.Equal(ClickReplies.NotConfirmed,
-            SandboxFlow.EphemeralsTo(sandbox.Workspace, SandboxUsers.Carol, "could not be confirmed").Single().Text);
+            NotConfirmedTo(sandbox.Workspace, SandboxUsers.Carol).Single().Text);
+        Assert.Equal(SandboxUsers.Carol, stored[probe].DecidedBy);
         Assert.All(steps.Where(s => !s.IsDecision && s.Start > down && s.End < up),
             s => Assert.Equal(StepResult.NotConfirmed, s.Result));
         Assert.Equal(silo, Assert.Single(_product.Cluster.Cluster.GetActiveSilos()).SiloAddress);
-        await sandbox.WaitForFinalMessageAsync(probe, "approved");
-        var stored = await new StoredRequests(_product.Context.ConnectionString, _product.Context.ServiceId,
-            _product.Cluster.Cluster.Client.ServiceProvider).DrainedAsync();
-        Assert.Equal(SandboxUsers.Carol, stored[probe].DecidedBy);
         Assert.All(steps.Where(s => s.Result == StepResult.Accepted), s =>
             Assert.Equal((ApprovalStatus.Approved, SandboxUsers.Bob), Outcome(stored, s.CorrelationId!)));
-        var failedWhileDown = steps.Where(s => s.IsDecision && s.Result == StepResult.Failed && s.Start > down
-            && s.End < up).ToList();
+        var failedWhileDown = steps
+            .Where(s => s.IsDecision && s.Result == StepResult.Failed && s.Start > down && s.End < up)
+            .ToList();
         Assert.NotEmpty(failedWhileDown);
         Assert.All(failedWhileDown,
             s => Assert.Equal((ApprovalStatus.Pending, null), Outcome(stored, s.CorrelationId!)));
@@ -96,17 +101,24 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
         Agreement.Holds(stored.Keys.Union(view.CorrelationIds()), stored, view);
     }
 
+    private static IReadOnlyList<SandboxMessage> NotConfirmedTo(SandboxWorkspace workspace, string user) =>
+        SandboxFlow.EphemeralsTo(workspace, user, "could not be confirmed");
+
     private static (ApprovalStatus, string?) Outcome(
-        IReadOnlyDictionary<string, Grains.Approval.ApprovalState> stored, string id) =>
+        IReadOnlyDictionary<string, ApprovalState> stored, string id) =>
         stored.TryGetValue(id, out var state) ? (state.Status, state.DecidedBy) : (ApprovalStatus.None, null);
 
     private void Report(IReadOnlyList<StreamStep> steps, TimeSpan down, TimeSpan up)
     {
-        string Count(Func<StreamStep, bool> match) => steps.Count(match).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        output.WriteLine($"PostgreSQL down from {down.TotalSeconds:F1} s to {up.TotalSeconds:F1} s of the stream.");
-        output.WriteLine($"Commands: {Count(s => !s.IsDecision)}, created {Count(s => s.Result == StepResult.Created)}, " +
-            $"not confirmed {Count(s => s.Result == StepResult.NotConfirmed)}. Decisions: {Count(s => s.IsDecision)}, " +
-            $"accepted {Count(s => s.Result == StepResult.Accepted)}, failed {Count(s => s.Result == StepResult.Failed)}, " +
-            $"unknown {Count(s => s.Result == StepResult.Unknown)}.");
+        int Count(Func<StreamStep, bool> match) => steps.Count(match);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"PostgreSQL down from {down.TotalSeconds:F1} s to {up.TotalSeconds:F1} s of the stream."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Commands: {Count(s => !s.IsDecision)}, created {Count(s => s.Result == StepResult.Created)}, " +
+            $"not confirmed {Count(s => s.Result == StepResult.NotConfirmed)}. " +
+            $"Decisions: {Count(s => s.IsDecision)}, " +
+            $"accepted {Count(s => s.Result == StepResult.Accepted)}, " +
+            $"failed {Count(s => s.Result == StepResult.Failed)}, " +
+            $"unknown {Count(s => s.Result == StepResult.Unknown)}."));
     }
 }

@@ -8,12 +8,16 @@ using Xunit.Abstractions;
 
 namespace ApprovalBot.Resilience.Tests.Faults;
 
-/// <summary>Two silos with real ADO.NET membership; one is killed while approvers' clicks are being decided.</summary>
+/// <summary>
+/// Two silos with real ADO.NET membership; one is killed while approvers' clicks are being decided.
+/// </summary>
 public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Requests = 40;
 
-    /// <summary>Clicks are spread out so the kill lands among them, some before, some during, some after.</summary>
+    /// <summary>
+    /// Clicks are spread out so the kill lands among them, some before, some during, some after.
+    /// </summary>
     private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(15);
     private static readonly TimeSpan CallWait = TimeSpan.FromSeconds(5);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
@@ -75,17 +79,19 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
             _cluster.Cluster.Client.ServiceProvider).DrainedAsync(_time, TimeSpan.FromMinutes(1),
             TimeSpan.FromSeconds(90));
 
-        output.WriteLine($"{onVictim.Count} of {Requests} requests were active on the killed silo. First round: " +
-            $"{Count(firstRound, DecisionOutcome.Accepted)} accepted, {firstRound.Count(c => c.Outcome is null)} " +
-            $"failed, {firstRound.Count(c => c.Outcome is not (null or DecisionOutcome.Accepted))} refused; " +
+        var failed = firstRound.Count(c => c.Outcome is null);
+        var refused = firstRound.Count(c => c.Outcome is not (null or DecisionOutcome.Accepted));
+        output.WriteLine($"{onVictim.Count} of {Requests} requests were active on the killed silo. " +
+            $"First round: {Count(firstRound, DecisionOutcome.Accepted)} accepted, {failed} failed, " +
+            $"{refused} refused; " +
             $"{retries.Length} retried, {Count(retries, DecisionOutcome.Accepted)} accepted on retry, " +
             $"all answered {recovered.TotalSeconds:F1} s after the kill.");
         Assert.NotEmpty(onVictim);
         foreach (var id in tokens.Keys)
         {
             var state = stored[id];
-            var accepted = firstRound.Concat(retries).Where(c => c.Id == id && c.Outcome == DecisionOutcome.Accepted)
-                .ToList();
+            var accepted = firstRound.Concat(retries)
+                .Where(c => c.Id == id && c.Outcome == DecisionOutcome.Accepted).ToList();
             Assert.True(state.IsTerminal, $"{id} is still {state.Status} after every click was answered.");
             Assert.Single(state.History, h => h.Event is "approved" or "denied");
             Assert.True(accepted.Count <= 1, $"{id}: {accepted.Count} clicks were told they decided it.");
@@ -98,13 +104,16 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
     private static int Count(IEnumerable<Click> clicks, DecisionOutcome outcome) =>
         clicks.Count(c => c.Outcome == outcome);
 
-    /// <summary>One click; a null outcome means the caller was told it failed (or heard nothing in time).</summary>
+    /// <summary>
+    /// One click; a null outcome means the caller was told it failed (or heard nothing in time).
+    /// </summary>
     private async Task<Click> ClickAsync(string id, string clicker, string token, DecisionKind kind)
     {
         try
         {
             var result = await _cluster.Grains.GetGrain<IApprovalGrain>(id)
-                .DecideAsync(new DecisionRequest(clicker, TestIds.ApprovalChannel, token, kind)).WaitAsync(CallWait);
+                .DecideAsync(new DecisionRequest(clicker, TestIds.ApprovalChannel, token, kind))
+                .WaitAsync(CallWait);
             return new Click(id, clicker, result.Outcome);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException or SiloUnavailableException)
@@ -131,7 +140,8 @@ public sealed class SiloKillTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<HashSet<string>> ActivationsOnAsync(SiloAddress silo, IEnumerable<string> ids)
     {
-        var statistics = await _cluster.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics(null, [silo]);
+        var statistics = await _cluster.Grains.GetGrain<IManagementGrain>(0)
+            .GetDetailedGrainStatistics(null, [silo]);
         var active = statistics.Select(s => s.GrainId.Key.ToString()).ToHashSet();
         return [.. ids.Where(active.Contains)];
     }

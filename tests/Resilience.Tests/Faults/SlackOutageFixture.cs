@@ -21,7 +21,8 @@ public sealed class SlackOutageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // A day to decide, so only the requests the test gives a short timeout expire while the clock moves.
-        Product = await ProductHarness.CreateAsync("slack-outage", Time, s => s["Approval:Timeout"] = "1.00:00:00");
+        Product = await ProductHarness.CreateAsync(
+            "slack-outage", Time, s => s["Approval:Timeout"] = "1.00:00:00");
         await Product.StartAsync();
     }
 

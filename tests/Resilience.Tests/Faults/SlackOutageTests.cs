@@ -7,10 +7,11 @@ using ApprovalBot.TestSupport.Product;
 namespace ApprovalBot.Resilience.Tests.Faults;
 
 /// <summary>
-/// Slack refusing every call (nothing applied) for a while: decisions, cancellations and timeouts go on, and once
-/// Slack is back every message and notice owed appears exactly once.
+/// Slack refusing every call (nothing applied) for a while: decisions, cancellations and timeouts go on, and
+/// once Slack is back every message and notice owed appears exactly once.
 /// </summary>
-public sealed class SlackOutageTests(SlackOutageFixture fixture) : IClassFixture<SlackOutageFixture>, IDisposable
+public sealed class SlackOutageTests(SlackOutageFixture fixture)
+    : IClassFixture<SlackOutageFixture>, IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
@@ -22,20 +23,21 @@ public sealed class SlackOutageTests(SlackOutageFixture fixture) : IClassFixture
         var approved = await PostedAsync("period-approved@example.com");
         var cancelled = await PostedAsync("period-cancelled@example.com");
         var waiting = await PostedAsync("period-waiting@example.com");
-        Sandbox.Faults.Add(new SandboxFault(SandboxFaultKind.FailBeforeApply, SandboxFaults.AllMethods, int.MaxValue));
+        Sandbox.Faults.Add(
+            new SandboxFault(SandboxFaultKind.FailBeforeApply, SandboxFaults.AllMethods, int.MaxValue));
 
         await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, approved.Ts, "approve");
         var cancel = await Sandbox.CommandAsync(SandboxUsers.Alice, "cancel " + cancelled.Id);
-        var expiring = (await Sandbox.CommandAsync(SandboxUsers.Alice, "period-expired@example.com --timeout 10m"))
-            .CorrelationId!;
-        var unposted = (await Sandbox.CommandAsync(SandboxUsers.Alice, "period-unposted@example.com")).CorrelationId!;
+        var expiring = await SubmitAsync("period-expired@example.com --timeout 10m");
+        var unposted = await SubmitAsync("period-unposted@example.com");
         fixture.Time.Advance(TimeSpan.FromMinutes(11));
-        await Sandbox.WaitForAsync(w => Refused(w, "chat.update") >= 2 && Refused(w, "chat.postMessage") >= 2, Wait,
-            "the rewrites and the new posts to be refused while Slack is down");
+        await Sandbox.WaitForAsync(w => Refused(w, "chat.update") >= 2 && Refused(w, "chat.postMessage") >= 2,
+            Wait, "the rewrites and the new posts to be refused while Slack is down");
         var postedDuringOutage = new[] { expiring, unposted }
             .Count(id => SandboxFlow.ApprovalMessage(Sandbox.Workspace, id) is not null);
         var buttonsDuringOutage = new[] { approved, cancelled }
-            .Select(r => SandboxFlow.ApprovalMessage(Sandbox.Workspace, r.Id)!.ButtonActionIds().Count).ToList();
+            .Select(r => SandboxFlow.ApprovalMessage(Sandbox.Workspace, r.Id)!.ButtonActionIds().Count)
+            .ToList();
         Sandbox.Faults.Clear();
         var stored = await fixture.Stored.DrainedAsync(fixture.Time);
 
@@ -56,10 +58,11 @@ public sealed class SlackOutageTests(SlackOutageFixture fixture) : IClassFixture
     public async Task SlackDown_ForTheNextCallsWithServerErrors_EveryOutcomePostedExactlyOnceAfterwards()
     {
         var decided = await PostedAsync("errors-decided@example.com");
-        Sandbox.Faults.Add(new SandboxFault(SandboxFaultKind.ServerError, SandboxFaults.AllMethods, Count: 6));
+        Sandbox.Faults.Add(
+            new SandboxFault(SandboxFaultKind.ServerError, SandboxFaults.AllMethods, Count: 6));
 
         await Sandbox.ClickAsync(SandboxUsers.Carol, SandboxFlow.ApprovalChannel, decided.Ts, "approve");
-        var submitted = (await Sandbox.CommandAsync(SandboxUsers.Alice, "errors-new@example.com")).CorrelationId!;
+        var submitted = await SubmitAsync("errors-new@example.com");
         var stored = await fixture.Stored.DrainedAsync(fixture.Time);
 
         Assert.Empty(Sandbox.Faults.Active);
@@ -75,15 +78,23 @@ public sealed class SlackOutageTests(SlackOutageFixture fixture) : IClassFixture
 
     private async Task<(string Id, string Ts)> PostedAsync(string text)
     {
-        var id = (await Sandbox.CommandAsync(SandboxUsers.Alice, text)).CorrelationId
-            ?? throw new InvalidOperationException($"'/approve {text}' created no request.");
+        var id = await SubmitAsync(text);
         return (id, (await Sandbox.WaitForApprovalMessageAsync(id)).Ts);
+    }
+
+    private async Task<string> SubmitAsync(string text)
+    {
+        var reply = await Sandbox.CommandAsync(SandboxUsers.Alice, text);
+        return reply.CorrelationId
+            ?? throw new InvalidOperationException($"'/approve {text}' created no request: {reply.Text}");
     }
 
     private static int Refused(SlackSandbox.Workspace.SandboxWorkspace workspace, string method) =>
         workspace.Calls(method).Count(c => c.StatusCode == 503);
 
-    /// <summary>One accepted post per request, one accepted rewrite and notice per closed one, none else.</summary>
+    /// <summary>
+    /// One accepted post per request, one accepted rewrite and notice per closed one, none else.
+    /// </summary>
     private void AssertExactlyOnce(IEnumerable<string> ids, bool closed)
     {
         foreach (var id in ids)
@@ -92,12 +103,14 @@ public sealed class SlackOutageTests(SlackOutageFixture fixture) : IClassFixture
             var rewrites = Accepted("chat.update", id);
             var notices = SandboxFlow.OutcomeNoticesTo(Sandbox.Workspace, SandboxUsers.Alice, id).Count;
             Assert.True(posts == 1 && rewrites <= (closed ? 1 : 0) && notices == (closed ? 1 : 0),
-                $"{id} ({(closed ? "closed" : "pending")}): {posts} posts, {rewrites} rewrites, {notices} notices.");
+                $"{id} ({(closed ? "closed" : "pending")}): {posts} posts, {rewrites} rewrites, " +
+                $"{notices} notices.");
         }
     }
 
     private int Accepted(string method, string id) =>
-        Sandbox.Workspace.Calls(method).Count(c => c.Succeeded && c.Body.Contains(id, StringComparison.Ordinal)
+        Sandbox.Workspace.Calls(method).Count(c => c.Succeeded
+            && c.Body.Contains(id, StringComparison.Ordinal)
             && !c.Body.Contains("Your approval request", StringComparison.Ordinal));
 
     private void AssertAgreement(IReadOnlyDictionary<string, Grains.Approval.ApprovalState> stored)

@@ -34,13 +34,14 @@ public sealed class ConcurrencyPropertyTests(ITestOutputHelper output) : IAsyncL
     }
 
     [Fact]
-    public async Task Requests_RandomConcurrentClicksCancelsAndTimeouts_OneOutcomeByPermittedUserAndSlackAgrees()
+    public async Task Requests_RandomConcurrentClicksAndTimeouts_OneOutcomeByPermittedUserAndSlackAgrees()
     {
         var executor = new RunExecutor(_context, _time, () => _cluster.Cluster.Client);
 
         await RunGen.Run.SampleAsync(executor.ExecuteAsync, output.WriteLine, iter: Runs, threads: 1);
 
         output.WriteLine(executor.Statistics.ToString());
-        Assert.True(executor.Statistics.Runs >= Runs, $"Expected {Runs} runs, saw {executor.Statistics.Runs}.");
+        Assert.True(executor.Statistics.Runs >= Runs,
+            $"Expected {Runs} runs, saw {executor.Statistics.Runs}.");
     }
 }

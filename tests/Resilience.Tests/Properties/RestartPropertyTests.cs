@@ -7,12 +7,12 @@ using Xunit.Abstractions;
 namespace ApprovalBot.Resilience.Tests.Properties;
 
 /// <summary>
-/// The same runs with the whole cluster stopped and started again on the same database somewhere in each: fewer
-/// runs, as a restart costs seconds.
+/// The same runs with the whole cluster stopped and started again on the same database somewhere in each:
+/// fewer runs, as a restart costs seconds.
 /// </summary>
 public sealed class RestartPropertyTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int Runs = 10;
+    private const int Runs = 20;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
     private TestDatabase _database = null!;
     private ApprovalTestContext _context = null!;
@@ -36,12 +36,17 @@ public sealed class RestartPropertyTests(ITestOutputHelper output) : IAsyncLifet
     [Fact]
     public async Task Requests_ClusterRestartedMidRun_OneOutcomeByPermittedUserAndSlackAgrees()
     {
-        var executor = new RunExecutor(_context, _time, () => _cluster.Cluster.Client) { RestartAsync = RestartAsync };
+        var executor = new RunExecutor(_context, _time, () => _cluster.Cluster.Client)
+        {
+            RestartAsync = RestartAsync,
+        };
 
-        await RunGen.RunWithRestart.SampleAsync(executor.ExecuteAsync, output.WriteLine, iter: Runs, threads: 1);
+        await RunGen.RunWithRestart.SampleAsync(
+            executor.ExecuteAsync, output.WriteLine, iter: Runs, threads: 1);
 
         output.WriteLine(executor.Statistics.ToString());
-        Assert.True(executor.Statistics.Runs >= Runs, $"Expected {Runs} runs, saw {executor.Statistics.Runs}.");
+        Assert.True(executor.Statistics.Runs >= Runs,
+            $"Expected {Runs} runs, saw {executor.Statistics.Runs}.");
     }
 
     private async Task RestartAsync()

@@ -27,7 +27,8 @@ public sealed class RunStatistics
         }
     }
 
-    public void CountAnswer(string answer) => _answers.AddOrUpdate(answer, 1, (_, n) => n + 1);
+    /// <summary>Counts an answer by its first word (a submission's deadline is left out).</summary>
+    public void CountAnswer(string answer) => _answers.AddOrUpdate(answer.Split(' ')[0], 1, (_, n) => n + 1);
 
     public override string ToString()
     {

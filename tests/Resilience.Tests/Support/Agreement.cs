@@ -13,7 +13,8 @@ public static class Agreement
 {
     /// <summary>Every disagreement, one line each; empty when Slack and storage agree.</summary>
     public static IReadOnlyList<string> Problems(
-        IEnumerable<string> correlationIds, IReadOnlyDictionary<string, ApprovalState> stored, ISlackView slack)
+        IEnumerable<string> correlationIds, IReadOnlyDictionary<string, ApprovalState> stored,
+        ISlackView slack)
     {
         var problems = new List<string>();
         foreach (var id in correlationIds.Distinct())
@@ -28,11 +29,12 @@ public static class Agreement
 
     /// <summary>Fails with every disagreement when there is any.</summary>
     public static void Holds(
-        IEnumerable<string> correlationIds, IReadOnlyDictionary<string, ApprovalState> stored, ISlackView slack)
+        IEnumerable<string> correlationIds, IReadOnlyDictionary<string, ApprovalState> stored,
+        ISlackView slack)
     {
         var problems = Problems(correlationIds, stored, slack);
-        Assert.True(problems.Count == 0,
-            $"Slack and PostgreSQL disagree:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+        var lines = string.Join(Environment.NewLine, problems);
+        Assert.True(problems.Count == 0, $"Slack and PostgreSQL disagree:{Environment.NewLine}{lines}");
     }
 
     /// <summary>The end of the approval message's fallback text for a stored state.</summary>
@@ -69,7 +71,8 @@ public static class Agreement
             yield break;
         }
 
-        var shown = string.Join(" | ", seen.Versions.Select(v => (v.HasButtons ? "[buttons] " : "") + v.Text));
+        var shown = string.Join(" | ",
+            seen.Versions.Select(v => (v.HasButtons ? "[buttons] " : "") + v.Text));
         if (state.Status == ApprovalStatus.Pending)
         {
             if (seen.Versions.Any(v => !v.HasButtons) || seen.OutcomeNotices > 0)
@@ -82,7 +85,8 @@ public static class Agreement
 
         var finals = seen.Versions.Where(v => !v.HasButtons).Select(v => v.Text).Distinct().ToList();
         var last = seen.Versions[^1];
-        if (finals.Count != 1 || last.HasButtons || !last.Text.EndsWith(ExpectedEnding(state), StringComparison.Ordinal))
+        if (finals.Count != 1 || last.HasButtons
+            || !last.Text.EndsWith(ExpectedEnding(state), StringComparison.Ordinal))
         {
             yield return $"stored {state.Status} by {state.DecidedBy ?? "nobody"}, Slack showed: {shown}";
         }

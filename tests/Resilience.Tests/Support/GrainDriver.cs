@@ -4,7 +4,9 @@ using ApprovalBot.TestSupport.Cluster;
 
 namespace ApprovalBot.Resilience.Tests.Support;
 
-/// <summary>Submits requests straight to grains, as the Api would, and reads their tokens off the posted buttons.</summary>
+/// <summary>
+/// Submits requests straight to grains, as the Api would, and reads their tokens off the posted buttons.
+/// </summary>
 public static class GrainDriver
 {
     public const string ResponseUrl = "https://hooks.slack.com/commands/T0TESTTEAM/1/secret";
@@ -27,7 +29,9 @@ public static class GrainDriver
         return token!;
     }
 
-    /// <summary>The callback token on the first posted message about <paramref name="correlationId"/>.</summary>
+    /// <summary>
+    /// The callback token on the first posted message about <paramref name="correlationId"/>.
+    /// </summary>
     public static string? TokenOf(RecordingSlack slack, string correlationId) =>
         slack.Succeeded("chat.postMessage")
             .Select(c => c.Request is PostMessageRequest post ? Json(post) : "")

@@ -7,7 +7,9 @@ namespace ApprovalBot.Resilience.Tests.Support;
 /// <summary>A migrated database on a <see cref="PrivatePostgres"/>, with a runtime role of its own.</summary>
 public sealed record PrivateDatabase(string AdminConnectionString, string RuntimeConnectionString)
 {
-    /// <summary>Creates <paramref name="name"/> and runs the product's migrations on it, over the given TLS mode.</summary>
+    /// <summary>
+    /// Creates <paramref name="name"/> and runs the product's migrations on it, over the given TLS mode.
+    /// </summary>
     public static async Task<PrivateDatabase> CreateAsync(
         PrivatePostgres server, string name, SslMode sslMode = SslMode.Disable)
     {
@@ -24,7 +26,8 @@ public sealed record PrivateDatabase(string AdminConnectionString, string Runtim
             Username = "approvalbot_rt_" + name,
             Password = Guid.NewGuid().ToString("N"),
         }.ConnectionString;
-        await SchemaMigrator.MigrateAsync(admin, runtime, createDatabaseIfMissing: false, NullLogger.Instance);
+        await SchemaMigrator.MigrateAsync(
+            admin, runtime, createDatabaseIfMissing: false, NullLogger.Instance);
         return new PrivateDatabase(admin, runtime);
     }
 }

@@ -1,6 +1,8 @@
 namespace ApprovalBot.Resilience.Tests.Support;
 
-/// <summary>The TLS side of a <see cref="PrivatePostgres"/>: a self-signed certificate and hostssl-only access.</summary>
+/// <summary>
+/// The TLS side of a <see cref="PrivatePostgres"/>: a self-signed certificate and hostssl-only access.
+/// </summary>
 public static class PrivatePostgresTls
 {
     public const string MissingOpenSsl =
@@ -8,8 +10,8 @@ public static class PrivatePostgresTls
         "Install Debian's openssl package (as root: apt-get install openssl; scripts/test.sh can do it).";
 
     /// <summary>
-    /// Makes <c>server.crt</c> and <c>server.key</c> in <paramref name="folder"/> as the server's OS user, readable
-    /// by it alone: PostgreSQL refuses a key that others may read.
+    /// Makes <c>server.crt</c> and <c>server.key</c> in <paramref name="folder"/> as the server's OS user,
+    /// readable by it alone: PostgreSQL refuses a key that others may read.
     /// </summary>
     public static async Task CreateCertificateAsync(string folder)
     {
@@ -22,7 +24,9 @@ public static class PrivatePostgresTls
         await ServerPrograms.RunAsync("/bin/chmod", "600", key, certificate);
     }
 
-    /// <summary>pg_hba.conf: trust on the private socket; on loopback TCP, passwords, and with TLS only TLS.</summary>
+    /// <summary>
+    /// pg_hba.conf: trust on the private socket; on loopback TCP, passwords, and with TLS only TLS.
+    /// </summary>
     public static string HostBasedAccess(bool tls) => $"""
         # Written by the resilience tests
         local   all   all                  trust

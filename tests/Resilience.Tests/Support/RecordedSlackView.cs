@@ -29,8 +29,10 @@ public sealed partial class RecordedSlackView(RecordingSlack slack, string chann
                     .Select(c => new MessageVersion(c.Text, HasButtons(c))));
         }
 
-        var notices = slack.Calls.Count(c => c.Succeeded && Json(c).Contains(correlationId, StringComparison.Ordinal)
-            && (c.Method == "response_url" || (c.Method == "chat.postMessage" && c.Channel == requesterUserId)));
+        var notices = slack.Calls.Count(c => c.Succeeded
+            && Json(c).Contains(correlationId, StringComparison.Ordinal)
+            && (c.Method == "response_url"
+                || (c.Method == "chat.postMessage" && c.Channel == requesterUserId)));
         return new SlackRecord(posts.Count, versions, notices);
     }
 
@@ -38,10 +40,11 @@ public sealed partial class RecordedSlackView(RecordingSlack slack, string chann
         slack.Succeeded("chat.postMessage")
             .Where(c => c.Channel == channel && c.Request is PostMessageRequest { ThreadTs: null });
 
-    private bool IsEditOf(SlackCall call, string? ts) => call.Method == "chat.update" && call.Channel == channel
-        && call.Ts == ts;
+    private bool IsEditOf(SlackCall call, string? ts) =>
+        call.Method == "chat.update" && call.Channel == channel && call.Ts == ts;
 
-    private static bool HasButtons(SlackCall call) => Message(call)?.Blocks.OfType<ActionsBlock>().Any() == true;
+    private static bool HasButtons(SlackCall call) =>
+        Message(call)?.Blocks.OfType<ActionsBlock>().Any() == true;
 
     private static SlackMessage? Message(SlackCall call) => call.Request switch
     {
@@ -51,7 +54,9 @@ public sealed partial class RecordedSlackView(RecordingSlack slack, string chann
         _ => null,
     };
 
-    /// <summary>The message a call carried, as JSON; cached, as the property tests read thousands of calls.</summary>
+    /// <summary>
+    /// The message a call carried, as JSON; cached, as the property tests read thousands of calls.
+    /// </summary>
     private string Json(SlackCall call) => _json.GetValue(call,
         c => Message(c) is { } message ? JsonSerializer.Serialize(message, SlackJson.Options) : "");
 

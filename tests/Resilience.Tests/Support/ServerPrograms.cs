@@ -13,12 +13,14 @@ public static class ServerPrograms
 
     public static bool IsRoot => Environment.UserName == "root";
 
-    /// <summary>The folder holding initdb and pg_ctl: pg_config's answer, else the newest Debian install.</summary>
+    /// <summary>
+    /// The folder holding initdb and pg_ctl: pg_config's answer, else the newest Debian install.
+    /// </summary>
     public static string FindBinFolder()
     {
         var candidates = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql")
-                .OrderByDescending(version => int.TryParse(Path.GetFileName(version), out var major) ? major : 0)
+                .OrderByDescending(v => int.TryParse(Path.GetFileName(v), out var major) ? major : 0)
                 .Select(version => Path.Combine(version, "bin"))
             : Enumerable.Empty<string>();
         return candidates.FirstOrDefault(bin => File.Exists(Path.Combine(bin, "pg_ctl")))
@@ -32,7 +34,8 @@ public static class ServerPrograms
     {
         var start = new ProcessStartInfo(IsRoot ? "runuser" : program)
         {
-            // The postgres user cannot enter the checkout; a neutral folder avoids "could not change directory".
+            // The postgres user cannot enter the checkout; a neutral folder avoids "could not change
+            // directory".
             WorkingDirectory = "/",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -69,8 +72,8 @@ public static class ServerPrograms
         var said = await output + await error;
         return process.ExitCode == 0
             ? said
-            : throw new InvalidOperationException(
-                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited with {process.ExitCode}: {said}");
+            : throw new InvalidOperationException($"{Path.GetFileName(program)} " +
+                $"{string.Join(' ', arguments)} exited with {process.ExitCode}: {said}");
     }
 
     /// <summary>Where openssl is, or null when it is not installed.</summary>

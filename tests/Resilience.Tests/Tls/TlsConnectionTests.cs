@@ -20,13 +20,15 @@ public sealed class TlsConnectionTests(TlsServerFixture fixture) : IClassFixture
         await using var cluster = await ApprovalTestCluster.StartAsync(context);
         var id = GrainDriver.NewCorrelationId();
 
-        await GrainDriver.SubmitPostedAsync(cluster.Grains, context.Slack, id, GrainDriver.Submission("U0TLSUSER"));
+        await GrainDriver.SubmitPostedAsync(
+            cluster.Grains, context.Slack, id, GrainDriver.Submission("U0TLSUSER"));
 
         var stored = await new StoredRequests(fixture.Database.AdminConnectionString, context.ServiceId,
             cluster.Cluster.Client.ServiceProvider).ReadAsync([id]);
         Assert.Equal(ApprovalStatus.Pending, stored[id].Status);
         var (encrypted, total) = await SessionsOfAsync(runtime.Username!);
-        Assert.True(total > 0, $"Expected the silo's sessions as {runtime.Username} in pg_stat_activity; saw none.");
+        Assert.True(total > 0,
+            $"Expected the silo's sessions as {runtime.Username} in pg_stat_activity; saw none.");
         Assert.Equal(total, encrypted);
         Assert.Equal(1L, await ScalarAsync<long>(fixture.Database.AdminConnectionString,
             "SELECT count(*) FROM approvalbot_schema_versions WHERE scriptname LIKE '%0004_reminders.sql'"));
@@ -64,7 +66,8 @@ public sealed class TlsConnectionTests(TlsServerFixture fixture) : IClassFixture
 
         var encrypted = await ScalarAsync<bool>(verified.ConnectionString,
             "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
-        var untrusted = await Record.ExceptionAsync(() => ScalarAsync<bool>(unverifiable.ConnectionString, "SELECT true"));
+        var untrusted = await Record.ExceptionAsync(
+            () => ScalarAsync<bool>(unverifiable.ConnectionString, "SELECT true"));
 
         Assert.True(encrypted);
         Assert.IsAssignableFrom<NpgsqlException>(untrusted);
