@@ -1,14 +1,7 @@
-using ApprovalBot.Api.Hosting;
 using ApprovalBot.SlackSandbox;
 using ApprovalBot.TestSupport.Cluster;
 using ApprovalBot.TestSupport.Product;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ApprovalBot.Resilience.Tests.Support;
 
@@ -65,23 +58,7 @@ public sealed class PrivateProduct : IAsyncDisposable
 
     private async Task StartApiAsync(IReadOnlyDictionary<string, string?> apiSettings)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        // Every request logged at Information would bury the failures an outage test is about.
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(Context.Settings);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:ApprovalBot"] = Context.ConnectionString,
-            ["Orleans:ClusterId"] = Context.ServiceId,
-            ["Orleans:ServiceId"] = Context.ServiceId,
-        });
-        builder.Configuration.AddInMemoryCollection(apiSettings);
-        Api = ApiApp.Build(builder);
-        await Api.StartAsync();
-        var address = Api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.Single();
-        var baseUrl = new Uri(address.TrimEnd('/') + "/");
+        (Api, var baseUrl) = await TestApi.StartAsync(Context, apiSettings);
         Sandbox.SetAppBaseUrl(baseUrl);
         using var http = new HttpClient { BaseAddress = baseUrl };
         await Eventually.HoldsAsync(

@@ -1,14 +1,7 @@
-using ApprovalBot.Api.Hosting;
 using ApprovalBot.Grains;
 using ApprovalBot.SlackSandbox;
 using ApprovalBot.TestSupport.Cluster;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ApprovalBot.TestSupport.Product;
@@ -111,28 +104,7 @@ public sealed class ProductHarness : IAsyncDisposable
 
     public async Task StartApiAsync(bool waitForCluster)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(Context.Settings);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:ApprovalBot"] = Context.ConnectionString,
-            ["Orleans:ClusterId"] = Context.ServiceId,
-            ["Orleans:ServiceId"] = Context.ServiceId,
-        });
-        builder.Configuration.AddInMemoryCollection(ApiSettings);
-        if (Time is not null)
-        {
-            builder.Services.AddSingleton<TimeProvider>(Time);
-        }
-
-        _configureApi?.Invoke(builder);
-        Api = ApiApp.Build(builder);
-        await Api.StartAsync();
-        var address = Api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
-            .Addresses.Single();
-        ApiBaseUrl = new Uri(address.TrimEnd('/') + "/");
+        (Api, ApiBaseUrl) = await TestApi.StartAsync(Context, ApiSettings, Time, _configureApi);
         Sandbox.SetAppBaseUrl(ApiBaseUrl);
         if (waitForCluster)
         {
