@@ -52,6 +52,7 @@ public static class Plots
             var pace = plot.Add.Line(times[0], 1, times[0] + times.Length - 1, times.Length);
             pace.LegendText = "one a second";
             pace.LinePattern = LinePattern.Dashed;
+            plot.ShowLegend(Alignment.UpperLeft);
             Save(plot, "Approval messages posted with Slack's pace enforced", "seconds since the burst",
                 "messages posted", "ratelimited", folder, prefix, files);
         }
@@ -81,7 +82,11 @@ public static class Plots
         plot.Title(title);
         plot.XLabel(x);
         plot.YLabel(y);
-        plot.ShowLegend(Alignment.UpperRight);
+        if (!plot.Legend.IsVisible)
+        {
+            plot.ShowLegend(Alignment.UpperRight);
+        }
+
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top);
         var name = $"{prefix}-{key}.png";

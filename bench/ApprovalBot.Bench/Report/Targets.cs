@@ -93,7 +93,14 @@ public static class Targets
         return new TargetRow("< 2 KiB silo memory per waiting request at 100,000",
             $"RSS {Bytes(point.RssPerRequest)}, after full GC {Bytes(point.RssAfterGcPerRequest)}, " +
             $"managed heap {Bytes(point.HeapPerRequest)}{scale}",
-            point.RssPerRequest < 2048 ? "met" : $"missed by {Bytes(point.RssPerRequest - 2048)}");
+            point.RssPerRequest < 2048 ? "met" : MemoryMiss(point));
+    }
+
+    // RSS as found includes heap the GC has not given back since the burst; after a full GC it does not.
+    private static string MemoryMiss(Phases.MemoryPoint point)
+    {
+        var miss = $"missed by {Bytes(point.RssPerRequest - 2048)}";
+        return point.RssAfterGcPerRequest < 2048 ? miss + " as found; met after a full GC" : miss;
     }
 
     private static TargetRow? TimeoutLag(BenchResults r) => r.Timeout is not { Expired: > 0 } t
