@@ -15,6 +15,7 @@ namespace ApprovalBot.Grains.Approval;
 /// message rewritten and the requester told. State is written before any Slack call; Slack calls owed are kept in
 /// the state's outbox and retried until Slack confirms them or says they never can succeed.
 /// </summary>
+[CollectionAgeLimit(Minutes = 2)] // A waiting request costs ~0.5 KiB deactivated and several KiB active.
 public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
 {
     internal const string ReminderName = "approval";
@@ -568,6 +569,8 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
         call.LastError = failure.Error;
         if (failure.IsRetryable)
         {
+            // A refused post takes a fresh pacing slot when it retries, or it would collide with the next one.
+            _pacedCalls.Remove(call.Id);
             call.NotBefore = Now + (failure.RetryAfter ?? Backoff(call.Attempts));
             _metrics.SlackCallFailed(call.Kind, failure.Error);
             LogWarningSlackCallRetrying(_logger, CorrelationId, call.Kind, failure.Error, call.NotBefore);
