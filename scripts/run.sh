@@ -31,7 +31,18 @@ wait_ready() { # name url
   exit 1
 }
 
+# Something already answering on a port would pass for our process in wait_ready; refuse to start instead.
+require_free_port() { # name port variable
+  if (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null; then
+    echo "run.sh: port $2 for the $1 is already in use; choose another with $3=<port>" >&2
+    exit 1
+  fi
+}
+
 random_secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+
+require_free_port Api "$api_port" APPROVALBOT_API_PORT
+require_free_port "Silo's HTTP endpoint" "$silo_http_port" APPROVALBOT_SILO_HTTP_PORT
 
 bash scripts/pg.sh start
 eval "$(bash scripts/pg.sh env)"
@@ -46,6 +57,7 @@ export Orleans__AdvertisedIPAddress=127.0.0.1
 
 if [[ -z "${Slack__SigningSecret:-}" || -z "${Slack__BotToken:-}" ]]; then
   sandbox=1
+  require_free_port sandbox "$sandbox_port" APPROVALBOT_SANDBOX_PORT
   secrets="$state/sandbox.env"
   if [[ ! -f "$secrets" ]]; then
     printf 'signing=%s\ntoken=xoxb-sandbox-%s\n' "$(random_secret)" "$(random_secret)" >"$secrets"
@@ -89,4 +101,7 @@ if ((sandbox)); then
 fi
 echo "  Logs:       $state/*.log"
 echo "Press Ctrl-C to stop."
-wait
+# Stop everything when any one of them dies, rather than run on half a product.
+wait -n
+echo "run.sh: a process exited; see $state/*.log" >&2
+exit 1

@@ -15,6 +15,13 @@ public sealed class ApprovalOptionsValidator : IValidateOptions<ApprovalOptions>
                 "or opt in with Approval:AnyChannelMemberMayApprove=true.");
         }
 
+        var malformed = options.Approvers.Where(id => !IsUserId(id)).ToList();
+        if (malformed.Count > 0)
+        {
+            failures.Add("Approval:Approvers must hold Slack user ids (U… or W…); not: " +
+                string.Join(", ", malformed.Select(id => $"'{id}'")));
+        }
+
         if (options.Timeout <= TimeSpan.Zero || options.Timeout > options.MaxTimeout)
         {
             failures.Add("Approval:Timeout must be positive and at most Approval:MaxTimeout.");
@@ -37,4 +44,8 @@ public sealed class ApprovalOptionsValidator : IValidateOptions<ApprovalOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsUserId(string? id) =>
+        id is { Length: >= 3 and <= 21 } && id[0] is 'U' or 'W'
+        && id.Skip(1).All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
 }

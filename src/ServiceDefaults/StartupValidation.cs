@@ -15,6 +15,11 @@ public static class StartupValidation
         {
             services.GetService<IStartupValidator>()?.Validate();
         }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert", StringComparison.Ordinal))
+        {
+            // A setting that does not parse (a duration written "5m" instead of "00:05:00") names itself here.
+            throw new OptionsValidationException("startup", typeof(object), [e.Message]);
+        }
         catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
         {
             var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures);

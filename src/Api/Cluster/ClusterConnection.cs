@@ -14,12 +14,14 @@ public sealed partial class ClusterConnection(
     : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private readonly GatewayCounter _gateways = new();
     private IHost? _client;
 
     /// <summary>The grain factory once connected, else null.</summary>
     public IGrainFactory? Grains { get; private set; }
 
-    public bool IsConnected => Grains is not null;
+    /// <summary>Connected, and the client still has at least one live gateway.</summary>
+    public bool IsConnected => Grains is not null && _gateways.Count > 0;
 
     /// <summary>Why the last connection attempt failed, for the readiness report; null once connected.</summary>
     public string? LastFailure { get; private set; }
@@ -84,10 +86,25 @@ public sealed partial class ClusterConnection(
                     options.ServiceId = orleans["ServiceId"] is { Length: > 0 } service ? service : "approvalbot";
                 });
                 client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+                client.AddClusterConnectionStatusObserver(_gateways);
                 // The slash command's trace continues into the grain call and the grain's Slack calls.
                 client.AddActivityPropagation();
             })
             .Build();
+    }
+
+    /// <summary>Follows the client's live gateways, so readiness turns red when the last silo goes away.</summary>
+    private sealed class GatewayCounter : IClusterConnectionStatusObserver
+    {
+        private volatile int _count = 1;
+
+        public int Count => _count;
+
+        public void NotifyGatewayCountChanged(
+            int currentNumberOfGateways, int previousNumberOfGateways, bool connectionRecovered) =>
+            _count = currentNumberOfGateways;
+
+        public void NotifyClusterConnectionLost() => _count = 0;
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information,

@@ -20,7 +20,10 @@ public static class ApiApp
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
-        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName))
+            .Validate(o => o.GrainCallBudget > TimeSpan.Zero && o.GrainCallBudget < TimeSpan.FromSeconds(3),
+                "Api:GrainCallBudget must be a duration (hh:mm:ss) between 0 and 3 seconds, Slack's limit.")
+            .ValidateOnStart();
         services.AddSlackVerification(configuration);
         services.AddSlackWebApi(configuration);
         services.AddSingleton(NpgsqlDataSource.Create(RuntimeConnectionString(configuration)));

@@ -16,7 +16,7 @@ public sealed partial class DenyModalFlow(
     GrainCalls grains, ISlackWebApi slack, EphemeralReplies replies, ILogger<DenyModalFlow> logger)
 {
     /// <summary>The longest deny reason accepted.</summary>
-    public const int MaxReasonLength = 500;
+    public const int MaxReasonLength = ApprovalModals.MaxReasonLength;
 
     public async Task OpenAsync(BlockActionsPayload click, string channel, string buttonValue, DecisionRequest check)
     {

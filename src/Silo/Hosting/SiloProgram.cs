@@ -26,6 +26,14 @@ public static class SiloProgram
     public static async Task<int> RunAsync(string[] args)
     {
         var migrateOnly = args.Length > 0 && args[0] == MigrateCommand;
+        var word = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);
+        if (word && !migrateOnly)
+        {
+            await Console.Error.WriteLineAsync(
+                $"ApprovalBot Silo: unknown command '{args[0]}'. Run it with no command, or with '{MigrateCommand}'.");
+            return 2;
+        }
+
         var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
         try
         {

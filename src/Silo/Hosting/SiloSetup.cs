@@ -67,7 +67,10 @@ public static class SiloSetup
             options.ClusterId = host.ClusterId;
             options.ServiceId = host.ServiceId;
         });
-        silo.ConfigureEndpoints(AdvertisedAddress(host), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
+        // Bind where we advertise: 127.0.0.1 locally, the container or pod address in a cluster. The silo
+        // and gateway ports carry no authentication, so they must not listen on every interface.
+        silo.ConfigureEndpoints(
+            AdvertisedAddress(host), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: false);
         return silo;
     }
 

@@ -15,8 +15,8 @@ public static class ApprovalModals
 
     public const string ReasonActionId = "reason";
 
-    /// <summary>The product's cap on a reason's length.</summary>
-    public const int MaxReasonLength = 1000;
+    /// <summary>The longest deny reason the form accepts (the Api checks the same limit).</summary>
+    public const int MaxReasonLength = 500;
 
     /// <summary>
     /// A modal for the deny reason; <paramref name="privateMetadata"/> is the Deny button's value.
