@@ -1,3 +1,4 @@
+using ApprovalBot.Slack;
 using Microsoft.Extensions.Options;
 
 namespace ApprovalBot.Grains;
@@ -15,7 +16,7 @@ public sealed class ApprovalOptionsValidator : IValidateOptions<ApprovalOptions>
                 "or opt in with Approval:AnyChannelMemberMayApprove=true.");
         }
 
-        var malformed = options.Approvers.Where(id => !IsUserId(id)).ToList();
+        var malformed = options.Approvers.Where(id => !SlackIds.LooksLikeUserId(id)).ToList();
         if (malformed.Count > 0)
         {
             failures.Add("Approval:Approvers must hold Slack user ids (U… or W…); not: " +
@@ -44,8 +45,4 @@ public sealed class ApprovalOptionsValidator : IValidateOptions<ApprovalOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    private static bool IsUserId(string? id) =>
-        id is { Length: >= 3 and <= 21 } && id[0] is 'U' or 'W'
-        && id.Skip(1).All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
 }

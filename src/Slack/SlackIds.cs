@@ -29,7 +29,7 @@ public static class SlackIds
     /// Looser than <see cref="IsUserId"/> (any length from one character): safe to wrap in a mention token,
     /// as test workspaces and the sandbox use short ids such as <c>U1</c>.
     /// </summary>
-    internal static bool LooksLikeUserId(string? id) => HasShape(id, "UW", 1);
+    public static bool LooksLikeUserId(string? id) => HasShape(id, "UW", 1);
 
     private static bool HasShape(string? id, string prefixes, int minBodyLength)
     {

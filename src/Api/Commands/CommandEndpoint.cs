@@ -1,6 +1,5 @@
 using ApprovalBot.Api.Cluster;
 using ApprovalBot.Api.Hosting;
-using ApprovalBot.Api.Interactions;
 using ApprovalBot.Grains;
 using ApprovalBot.Slack;
 using ApprovalBot.Slack.Inbound;
@@ -31,7 +30,7 @@ public sealed partial class CommandEndpoint(
         }
 
         // The user id becomes the requester's identity and index key: one Slack never sends is refused.
-        if (!SlackUserIds.IsPlausible(command.UserId))
+        if (!SlackIds.LooksLikeUserId(command.UserId))
         {
             LogInformationMalformed(logger, "slash command from a user id of the wrong shape");
             return Results.BadRequest();

@@ -55,7 +55,7 @@ public sealed partial class InteractionEndpoint(
             return Results.Ok();
         }
 
-        if (!SlackUserIds.IsPlausible(click.User.Id))
+        if (!SlackIds.LooksLikeUserId(click.User.Id))
         {
             LogInformationMalformed(logger, "click from a user id of the wrong shape");
             return Results.BadRequest();
@@ -94,7 +94,7 @@ public sealed partial class InteractionEndpoint(
             return Results.Ok();
         }
 
-        if (!SlackUserIds.IsPlausible(submission.User.Id))
+        if (!SlackIds.LooksLikeUserId(submission.User.Id))
         {
             LogInformationMalformed(logger, "reason submitted by a user id of the wrong shape");
             return Results.BadRequest();
