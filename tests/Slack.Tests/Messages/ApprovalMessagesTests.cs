@@ -265,7 +265,7 @@ public sealed class ApprovalMessagesTests
         Assert.True(modal.Title.Text.Length <= SlackLimits.ModalTitle);
         var input = Assert.IsType<InputBlock>(Assert.Single(modal.Blocks));
         Assert.Equal(ApprovalModals.ReasonBlockId, input.BlockId);
-        Assert.Equal(1000, Assert.IsType<PlainTextInputElement>(input.Element).MaxLength);
+        Assert.Equal(500, Assert.IsType<PlainTextInputElement>(input.Element).MaxLength);
     }
 
     private static IEnumerable<string> Approvers(ApprovalCard card) =>
