@@ -67,15 +67,16 @@ public sealed class QuorumAndNudgeTests(QuorumClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Quorum_FiftyConcurrentClicksFromThreeApprovers_OneOutcome()
+    public async Task Quorum_FiftyConcurrentClicksFromFiveApprovers_OneOutcome()
     {
         var id = ApprovalDriver.NewCorrelationId();
         var token = await ApprovalDriver.SubmitAndAwaitPostAsync(Grains, Context, id);
-        string[] approvers = [TestIds.Approver1, TestIds.Approver2, TestIds.Approver3];
+        string[] approvers =
+            [TestIds.Approver1, TestIds.Approver2, TestIds.Approver3, TestIds.Approver4, TestIds.Approver5];
         var grain = Grains.GetGrain<IApprovalGrain>(id);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50)
-            .Select(i => grain.DecideAsync(ApprovalDriver.Approve(approvers[i % 3], token))));
+            .Select(i => grain.DecideAsync(ApprovalDriver.Approve(approvers[i % 5], token))));
 
         Assert.Single(results, r => r.Outcome == DecisionOutcome.Accepted);
         Assert.Single(results, r => r.Outcome == DecisionOutcome.RecordedAwaitingMoreApprovals);

@@ -55,6 +55,8 @@ public sealed class QuorumClusterFixture : FakeClockClusterFixture
     protected override void Configure(Dictionary<string, string?> settings)
     {
         settings["Approval:RequiredApprovals"] = "2";
+        settings["Approval:Approvers:3"] = TestIds.Approver4;
+        settings["Approval:Approvers:4"] = TestIds.Approver5;
         settings["Approval:Timeout"] = "00:10:00";
         settings["Approval:RemindAfter:0"] = "00:01:00";
         settings["Approval:RemindAfter:1"] = "00:02:00";

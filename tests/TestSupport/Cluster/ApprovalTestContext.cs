@@ -80,5 +80,7 @@ public static class TestIds
     public const string Approver1 = "U0APPROVER1";
     public const string Approver2 = "U0APPROVER2";
     public const string Approver3 = "U0APPROVER3";
+    public const string Approver4 = "U0APPROVER4";
+    public const string Approver5 = "U0APPROVER5";
     public const string Outsider = "U0OUTSIDER";
 }
