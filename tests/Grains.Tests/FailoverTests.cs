@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ApprovalBot.Grains.Tests.Support;
-using ApprovalBot.TestSupport;
 using ApprovalBot.TestSupport.Cluster;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
@@ -12,24 +11,14 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Requests = 30;
     private readonly FakeTimeProvider _time = new(FakeClockClusterFixture.Start);
-    private TestDatabase _database = null!;
-    private ApprovalTestContext _context = null!;
-    private ApprovalTestCluster _cluster = null!;
+    private ClusterOnFreshDatabase _setup = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("failover");
-        await _database.MigrateAsync();
-        _context = new ApprovalTestContext(_database.RuntimeConnectionString, _time);
-        _cluster = await ApprovalTestCluster.StartAsync(_context, silos: 3);
-    }
+    private ApprovalTestCluster Cluster => _setup.Cluster;
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        await _context.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task InitializeAsync() =>
+        _setup = await ClusterOnFreshDatabase.StartAsync("failover", _time, silos: 3);
+
+    public async Task DisposeAsync() => await _setup.DisposeAsync();
 
     [Fact]
     public async Task KilledSilo_PendingRequests_AllDecidedOrExpiredExactlyOnce()
@@ -38,15 +27,15 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         for (var i = 0; i < Requests; i++)
         {
             var id = ApprovalDriver.NewCorrelationId();
-            tokens[id] = await ApprovalDriver.SubmitAndAwaitPostAsync(_cluster.Grains, _context, id,
+            tokens[id] = await ApprovalDriver.SubmitAndAwaitPostAsync(Cluster.Grains, _setup.Context, id,
                 ApprovalDriver.Submission(requester: $"U0REQ{i:D5}"));
         }
 
-        var victim = _cluster.Cluster.SecondarySilos[0];
+        var victim = Cluster.Cluster.SecondarySilos[0];
         var onVictim = await ActivationsOnAsync(victim.SiloAddress, tokens.Keys);
         Assert.NotEmpty(onVictim);
         var clock = Stopwatch.StartNew();
-        await _cluster.Cluster.KillSiloAsync(victim);
+        await Cluster.Cluster.KillSiloAsync(victim);
 
         var decided = tokens.Keys.Take(Requests / 2).ToList();
         var firstRecovered = TimeSpan.Zero;
@@ -69,7 +58,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             $"was decided {firstRecovered.TotalSeconds:F1} s after the kill.");
         foreach (var id in tokens.Keys)
         {
-            var snapshot = await _cluster.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync();
+            var snapshot = await Cluster.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync();
             var outcomes = snapshot!.History.Count(h => h.Event is "approved" or "expired" or "denied");
             Assert.Equal(1, outcomes);
         }
@@ -78,7 +67,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private ApprovalStatus Status(string id) =>
-        _cluster.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync().GetAwaiter().GetResult()!.Status;
+        Cluster.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync().GetAwaiter().GetResult()!.Status;
 
     /// <summary>Retries like the Api's users would: a call to a grain on a silo not yet declared dead fails.</summary>
     private async Task<DecisionResult> DecideWithRetryAsync(string id, string token)
@@ -88,7 +77,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         {
             try
             {
-                return await _cluster.Grains.GetGrain<IApprovalGrain>(id)
+                return await Cluster.Grains.GetGrain<IApprovalGrain>(id)
                     .DecideAsync(ApprovalDriver.Approve(TestIds.Approver1, token))
                     .WaitAsync(TimeSpan.FromSeconds(5));
             }
@@ -102,7 +91,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<HashSet<string>> ActivationsOnAsync(SiloAddress silo, IEnumerable<string> ids)
     {
-        var management = _cluster.Grains.GetGrain<IManagementGrain>(0);
+        var management = Cluster.Grains.GetGrain<IManagementGrain>(0);
         var stats = await management.GetDetailedGrainStatistics(null, [silo]);
         var keys = stats.Where(s => s.GrainType.Contains("ApprovalGrain", StringComparison.Ordinal))
             .Select(s => s.GrainId.Key.ToString()).ToHashSet();

@@ -1,4 +1,3 @@
-using ApprovalBot.TestSupport;
 using ApprovalBot.TestSupport.Cluster;
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
@@ -14,29 +13,16 @@ public sealed class ConcurrencyPropertyTests(ITestOutputHelper output) : IAsyncL
 {
     private const int Runs = 200;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-    private ApprovalTestContext _context = null!;
-    private ApprovalTestCluster _cluster = null!;
+    private ClusterOnFreshDatabase _setup = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("property");
-        await _database.MigrateAsync();
-        _context = new ApprovalTestContext(_database.RuntimeConnectionString, _time);
-        _cluster = await ApprovalTestCluster.StartAsync(_context);
-    }
+    public async Task InitializeAsync() => _setup = await ClusterOnFreshDatabase.StartAsync("property", _time);
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        await _context.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _setup.DisposeAsync();
 
     [Fact]
     public async Task Requests_RandomConcurrentClicksAndTimeouts_OneOutcomeByPermittedUserAndSlackAgrees()
     {
-        var executor = new RunExecutor(_context, _time, () => _cluster.Cluster.Client);
+        var executor = new RunExecutor(_setup.Context, _time, () => _setup.Cluster.Cluster.Client);
 
         await RunGen.Run.SampleAsync(executor.ExecuteAsync, output.WriteLine, iter: Runs, threads: 1);
 

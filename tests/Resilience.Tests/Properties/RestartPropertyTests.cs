@@ -1,4 +1,3 @@
-using ApprovalBot.TestSupport;
 using ApprovalBot.TestSupport.Cluster;
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
@@ -14,29 +13,16 @@ public sealed class RestartPropertyTests(ITestOutputHelper output) : IAsyncLifet
 {
     private const int Runs = 20;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-    private ApprovalTestContext _context = null!;
-    private ApprovalTestCluster _cluster = null!;
+    private ClusterOnFreshDatabase _setup = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("property_restart");
-        await _database.MigrateAsync();
-        _context = new ApprovalTestContext(_database.RuntimeConnectionString, _time);
-        _cluster = await ApprovalTestCluster.StartAsync(_context);
-    }
+    public async Task InitializeAsync() => _setup = await ClusterOnFreshDatabase.StartAsync("property_restart", _time);
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        await _context.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _setup.DisposeAsync();
 
     [Fact]
     public async Task Requests_ClusterRestartedMidRun_OneOutcomeByPermittedUserAndSlackAgrees()
     {
-        var executor = new RunExecutor(_context, _time, () => _cluster.Cluster.Client)
+        var executor = new RunExecutor(_setup.Context, _time, () => _setup.Cluster.Cluster.Client)
         {
             RestartAsync = RestartAsync,
         };
@@ -51,7 +37,6 @@ public sealed class RestartPropertyTests(ITestOutputHelper output) : IAsyncLifet
 
     private async Task RestartAsync()
     {
-        await _cluster.DisposeAsync();
-        _cluster = await ApprovalTestCluster.StartAsync(_context);
+        await _setup.RestartAsync();
     }
 }
