@@ -8,7 +8,8 @@ public sealed class TwoSiloMembershipTests : IAsyncLifetime
 {
     private ClusterOnFreshDatabase _setup = null!;
 
-    public async Task InitializeAsync() => _setup = await ClusterOnFreshDatabase.StartAsync("twosilos", silos: 2);
+    public async Task InitializeAsync() =>
+        _setup = await ClusterOnFreshDatabase.StartAsync("twosilos", silos: 2);
 
     public async Task DisposeAsync() => await _setup.DisposeAsync();
 
