@@ -25,7 +25,8 @@ public sealed class TwoSiloMembershipTests : IAsyncLifetime
 
         Assert.All(results, r => Assert.Equal(SubmitOutcome.Created, r.Outcome));
         var activeRows = await _setup.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM orleans_membership WHERE deployment_id = '{_setup.Context.ServiceId}' AND status = 3");
+            "SELECT count(*) FROM orleans_membership " +
+            $"WHERE deployment_id = '{_setup.Context.ServiceId}' AND status = 3");
         Assert.Equal(2, activeRows);
         var management = _setup.Cluster.Grains.GetGrain<IManagementGrain>(0);
         var stats = await management.GetSimpleGrainStatistics();
