@@ -76,6 +76,15 @@ if [[ -d bench/ApprovalBot.Bench ]]; then
   dotnet run --project bench/ApprovalBot.Bench -c Release --no-build -- --smoke || broken+=("bench-smoke")
 fi
 
+# CI keeps only the tail of the output: repeat each failure's name, message and first stack lines here.
+for name in "${broken[@]}"; do
+  log "failures in $name (whole log: artifacts/test-results/$name.log)"
+  awk '/^ *Failed [A-Za-z]/ { shown = 0; printing = 1 }
+       printing && shown < 30 { print; shown++ }
+       /^ *(Standard Output Messages|Passed [A-Za-z])/ { printing = 0 }' \
+    "$results/$name.log" 2>/dev/null | head -n 120 || true
+done
+
 ((${#broken[@]} == 0)) || echo "failing: ${broken[*]}"
 echo "tests: $passed passed, $failed failed"
 ((${#broken[@]} == 0))

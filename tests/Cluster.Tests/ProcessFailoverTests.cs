@@ -131,7 +131,9 @@ public sealed class ProcessFailoverTests(ITestOutputHelper output) : IAsyncLifet
         while (SandboxFlow.ApprovalMessage(_sandbox.Workspace, id) is { } message
             && message.ButtonActionIds().Count > 0)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"{id} was never approved");
+            Assert.True(DateTime.UtcNow < deadline, $"{id} was never approved; approval messages: " +
+                string.Join(", ", SandboxFlow.ApprovalMessages(_sandbox.Workspace, id)
+                    .Select(m => $"{m.Ts} with {m.ButtonActionIds().Count} buttons")));
             await _sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve");
             try
             {

@@ -3,6 +3,7 @@ using System.Text;
 using ApprovalBot.Grains.Diagnostics;
 using ApprovalBot.Grains.Policy;
 using ApprovalBot.Slack;
+using ApprovalBot.Slack.WebApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,12 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
 
     /// <summary>Calls that already hold a posting slot in this activation, so a retry does not queue twice.</summary>
     private readonly HashSet<long> _pacedCalls = [];
+
+    /// <summary>
+    /// Calls this activation queued and has not yet sent with an unknown result. Any other call that creates a
+    /// card (loaded from storage after a crash, or cut off by a timeout) may already have reached Slack.
+    /// </summary>
+    private readonly HashSet<long> _certainlyUnsent = [];
 
     public ApprovalGrain(
         [PersistentState(StateName, StorageName)] IPersistentState<ApprovalState> state,
@@ -495,7 +502,9 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
 
     private void Enqueue(SlackCallKind kind)
     {
-        State.Outbox.Add(new PendingSlackCall { Id = ++State.NextCallId, Kind = kind, NotBefore = Now });
+        var call = new PendingSlackCall { Id = ++State.NextCallId, Kind = kind, NotBefore = Now };
+        State.Outbox.Add(call);
+        _certainlyUnsent.Add(call.Id);
     }
 
     private void ScheduleOutbox(TimeSpan dueIn)
@@ -558,11 +567,18 @@ public sealed partial class ApprovalGrain : Grain, IApprovalGrain, IRemindable
     /// <summary>Sends one call; returns whether the state changed. A retryable failure leaves it queued.</summary>
     private async Task<bool> SendAsync(PendingSlackCall call)
     {
-        var failure = await _slackCalls.SendAsync(CorrelationId, call, State);
+        var mayHaveReachedSlack = ApprovalSlackCalls.CreatesCard(call) && !_certainlyUnsent.Contains(call.Id);
+        var failure = await _slackCalls.SendAsync(CorrelationId, call, State, mayHaveReachedSlack);
         if (failure is null)
         {
             State.Outbox.Remove(call);
             return true;
+        }
+
+        if (failure.Kind == SlackFailureKind.Transient)
+        {
+            // A 5xx or a timeout: Slack may have done it anyway.
+            _certainlyUnsent.Remove(call.Id);
         }
 
         call.Attempts++;

@@ -1,4 +1,5 @@
 using ApprovalBot.Slack.Blocks;
+using ApprovalBot.Slack.WebApi;
 
 namespace ApprovalBot.Slack.Messages;
 
@@ -15,6 +16,13 @@ public static class ApprovalMessages
     public const string DenyActionId = "deny";
 
     private const int FallbackBudget = 400;
+
+    /// <summary>
+    /// The revision of <paramref name="correlationId"/>'s approval message when <paramref name="message"/> (read
+    /// from channel history) is one, else null: its block ids name the request and the revision it shows.
+    /// </summary>
+    public static int? RevisionOf(HistoryMessage message, string correlationId) =>
+        message.BlockIds.Select(id => BlockIds.RevisionIn(id, correlationId)).FirstOrDefault(r => r is not null);
 
     /// <summary>
     /// The approval message. While pending it carries Approve and Deny buttons (and quorum progress when more

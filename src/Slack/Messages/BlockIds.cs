@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ApprovalBot.Slack.Messages;
 
 /// <summary>
@@ -9,11 +11,25 @@ internal static class BlockIds
 {
     private const int MaxCorrelationPart = 200;
 
-    public static string For(string correlationId, int revision, string name)
+    public static string For(string correlationId, int revision, string name) =>
+        $"{CorrelationPart(correlationId)}.r{revision}.{name}";
+
+    /// <summary>The card revision a block id of <paramref name="correlationId"/> carries, or null.</summary>
+    public static int? RevisionIn(string blockId, string correlationId)
     {
-        var correlation = correlationId.Length <= MaxCorrelationPart
-            ? correlationId
-            : correlationId[..MaxCorrelationPart];
-        return $"{correlation}.r{revision}.{name}";
+        var prefix = CorrelationPart(correlationId) + ".r";
+        if (!blockId.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = blockId.AsSpan(prefix.Length);
+        var end = rest.IndexOf('.');
+        return end > 0 && int.TryParse(rest[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
+            ? revision
+            : null;
     }
+
+    private static string CorrelationPart(string correlationId) =>
+        correlationId.Length <= MaxCorrelationPart ? correlationId : correlationId[..MaxCorrelationPart];
 }

@@ -23,6 +23,13 @@ public interface ISlackWebApi
     Task<SlackResult<SlackUnit>> OpenViewAsync(
         OpenViewRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of <c>conversations.history</c> (https://api.slack.com/methods/conversations.history), newest
+    /// message first. Used to find a message that a post whose answer was lost may have created.
+    /// </summary>
+    Task<SlackResult<HistoryPage>> ReadHistoryAsync(
+        HistoryRequest request, CancellationToken cancellationToken = default);
+
     /// <summary><c>usergroups.users.list</c>: https://api.slack.com/methods/usergroups.users.list</summary>
     Task<SlackResult<IReadOnlyList<string>>> ListUserGroupMembersAsync(
         string userGroupId, CancellationToken cancellationToken = default);

@@ -35,3 +35,22 @@ public sealed record PostedMessage(string Channel, string Ts);
 /// </summary>
 public sealed record ResponseUrlMessage(
     SlackMessage Message, bool Ephemeral = true, bool ReplaceOriginal = false);
+
+/// <summary>
+/// Arguments of <c>conversations.history</c> (https://api.slack.com/methods/conversations.history): messages of
+/// <paramref name="Channel"/> posted at or after <paramref name="Oldest"/> (a message ts), at most
+/// <paramref name="Limit"/> of them, continuing from <paramref name="Cursor"/> when set.
+/// </summary>
+public sealed record HistoryRequest(string Channel, string? Oldest = null, int Limit = 200, string? Cursor = null);
+
+/// <summary>
+/// A page of <c>conversations.history</c> (https://api.slack.com/methods/conversations.history#examples);
+/// <paramref name="NextCursor"/> (https://api.slack.com/apis/pagination) is null on the last page.
+/// </summary>
+public sealed record HistoryPage(IReadOnlyList<HistoryMessage> Messages, string? NextCursor);
+
+/// <summary>
+/// What ApprovalBot reads of a message in history (https://api.slack.com/messaging/retrieving): its <c>ts</c> and
+/// the <c>block_id</c>s of its blocks.
+/// </summary>
+public sealed record HistoryMessage(string Ts, IReadOnlyList<string> BlockIds);

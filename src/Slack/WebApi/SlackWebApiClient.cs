@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,7 @@ public sealed class SlackWebApiClient : ISlackWebApi
         var message = request.Message;
         var body = new ChatPostMessageBody(
             request.Channel, message.Text, BlocksOf(message), request.ThreadTs);
-        var result = await CallAsync("chat.postMessage", Json(body), cancellationToken);
+        var result = await CallAsync("chat.postMessage", Json(body), cancellationToken, replayable: false);
         return Posted(result, request.Channel, "chat.postMessage");
     }
 
@@ -55,7 +56,7 @@ public sealed class SlackWebApiClient : ISlackWebApi
     {
         var message = request.Message;
         var body = new ChatPostEphemeralBody(request.Channel, request.User, message.Text, BlocksOf(message));
-        return Unit(await CallAsync("chat.postEphemeral", Json(body), cancellationToken));
+        return Unit(await CallAsync("chat.postEphemeral", Json(body), cancellationToken, replayable: false));
     }
 
     public async Task<SlackResult<SlackUnit>> OpenViewAsync(
@@ -63,6 +64,38 @@ public sealed class SlackWebApiClient : ISlackWebApi
     {
         var body = new ViewsOpenBody(request.TriggerId, request.View);
         return Unit(await CallAsync("views.open", Json(body), cancellationToken));
+    }
+
+    // A read method like usergroups.users.list below: arguments go as form fields.
+    public async Task<SlackResult<HistoryPage>> ReadHistoryAsync(
+        HistoryRequest request, CancellationToken cancellationToken = default)
+    {
+        List<KeyValuePair<string, string>> fields =
+        [
+            new("channel", request.Channel),
+            new("limit", request.Limit.ToString(CultureInfo.InvariantCulture)),
+            new("inclusive", "true"),
+        ];
+        if (request.Oldest is not null)
+        {
+            fields.Add(new("oldest", request.Oldest));
+        }
+
+        if (request.Cursor is not null)
+        {
+            fields.Add(new("cursor", request.Cursor));
+        }
+
+        var result = await CallAsync("conversations.history", new FormUrlEncodedContent(fields), cancellationToken);
+        if (result.Failure is { } failure)
+        {
+            return SlackResult<HistoryPage>.Fail(failure);
+        }
+
+        var messages = (result.Value?.Messages ?? []).Select(m => new HistoryMessage(
+            m.Ts, [.. (m.Blocks ?? []).Select(b => b.BlockId).OfType<string>()]));
+        var cursor = result.Value?.ResponseMetadata?.NextCursor;
+        return SlackResult<HistoryPage>.Ok(new HistoryPage([.. messages], string.IsNullOrEmpty(cursor) ? null : cursor));
     }
 
     // usergroups.users.list is a read method, and Slack reads arguments of read methods from form fields
@@ -93,17 +126,23 @@ public sealed class SlackWebApiClient : ISlackWebApi
             BlocksOf(message.Message),
             message.Ephemeral ? "ephemeral" : "in_channel",
             message.ReplaceOriginal);
-        return Unit(await SendAsync("response_url", uri, Json(body), bearer: false, cancellationToken));
+        return Unit(await SendAsync(
+            "response_url", uri, Json(body), bearer: false, replayable: false, cancellationToken));
     }
 
     private Task<SlackResult<WebApiResponse>> CallAsync(
-        string method, HttpContent content, CancellationToken cancellationToken) =>
-        SendAsync(method, new Uri(method, UriKind.Relative), content, bearer: true, cancellationToken);
+        string method, HttpContent content, CancellationToken cancellationToken, bool replayable = true) =>
+        SendAsync(method, new Uri(method, UriKind.Relative), content, bearer: true, replayable, cancellationToken);
 
     private async Task<SlackResult<WebApiResponse>> SendAsync(
-        string method, Uri uri, HttpContent content, bool bearer, CancellationToken cancellationToken)
+        string method, Uri uri, HttpContent content, bool bearer, bool replayable, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+        if (!replayable)
+        {
+            SlackWebApiResilience.MarkNotReplayable(request);
+        }
+
         if (bearer)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Value.BotToken);

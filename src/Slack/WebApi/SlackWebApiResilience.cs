@@ -9,6 +9,7 @@ namespace ApprovalBot.Slack.WebApi;
 /// The inline retry of Web API calls (https://api.slack.com/apis/rate-limits): one retry after a short pause
 /// for a 5xx, a timeout or a failed connection, all inside a 2-second budget. A 429 is never retried here and
 /// its Retry-After is never waited out: callers schedule that retry durably, so a grain turn never sleeps.
+/// Requests that create a message are not replayed after an answer that leaves their effect unknown.
 /// </summary>
 internal static class SlackWebApiResilience
 {
@@ -31,10 +32,28 @@ internal static class SlackWebApiResilience
                 BackoffType = DelayBackoffType.Constant,
                 UseJitter = false,
                 ShouldRetryAfterHeader = false,
-                ShouldHandle = static args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                ShouldHandle = static args => ValueTask.FromResult(
+                    IsReplayable(args.Context.GetRequestMessage())
+                        ? IsTransient(args.Outcome)
+                        : NeverReachedSlack(args.Outcome)),
             })
             .AddTimeout(AttemptTimeout);
     }
+
+    /// <summary>
+    /// Marks a request that creates a message. A 5xx or a timeout does not say whether Slack created it, so such a
+    /// request is sent again inline only when its connection was never made; the caller decides the rest (the
+    /// approval grain looks for the message in the channel's history before posting it again).
+    /// </summary>
+    public static void MarkNotReplayable(HttpRequestMessage request) => request.Options.Set(NotReplayable, true);
+
+    private static readonly HttpRequestOptionsKey<bool> NotReplayable = new("ApprovalBot.Slack.NotReplayable");
+
+    private static bool IsReplayable(HttpRequestMessage? request) =>
+        request is null || !request.Options.TryGetValue(NotReplayable, out var notReplayable) || !notReplayable;
+
+    private static bool NeverReachedSlack(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {

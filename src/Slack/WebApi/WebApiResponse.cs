@@ -2,7 +2,8 @@ namespace ApprovalBot.Slack.WebApi;
 
 /// <summary>
 /// The fields ApprovalBot reads from any Web API answer (https://api.slack.com/web#evaluating_responses):
-/// <c>ok</c>, the <c>error</c> code, where a message landed and a user group's members.
+/// <c>ok</c>, the <c>error</c> code, where a message landed, a user group's members and a page of channel
+/// history.
 /// </summary>
 internal sealed record WebApiResponse(
     bool Ok,
@@ -10,4 +11,11 @@ internal sealed record WebApiResponse(
     string? Channel = null,
     string? Ts = null,
     IReadOnlyList<string>? Users = null,
-    ResponseMetadata? ResponseMetadata = null);
+    ResponseMetadata? ResponseMetadata = null,
+    IReadOnlyList<HistoryMessageJson>? Messages = null);
+
+/// <summary>A message of <c>conversations.history</c>, as much of it as ApprovalBot reads.</summary>
+internal sealed record HistoryMessageJson(string Ts, IReadOnlyList<HistoryBlockJson>? Blocks = null);
+
+/// <summary>A block of a message in history: only its id is read.</summary>
+internal sealed record HistoryBlockJson(string? BlockId = null);

@@ -30,6 +30,7 @@ internal sealed class SandboxRuntime : IDisposable
             ["chat.update"] = Chat.Update,
             ["chat.postEphemeral"] = Chat.PostEphemeral,
             ["views.open"] = views.Open,
+            ["conversations.history"] = new HistoryMethods(Workspace).History,
             ["usergroups.users.list"] = directory.UserGroupMembers,
             ["users.info"] = directory.UserInfo,
             ["auth.test"] = directory.AuthTest,

@@ -8,7 +8,8 @@ namespace ApprovalBot.Resilience.Tests.Faults;
 
 /// <summary>
 /// Slack refusing every call (nothing applied) for a while: decisions, cancellations and timeouts go on, and
-/// once Slack is back every message and notice owed appears exactly once.
+/// once Slack is back every message and notice owed appears exactly once. Also Slack doing a call but its answer
+/// being lost: the approval message is still shown once.
 /// </summary>
 public sealed class SlackOutageTests(SlackOutageFixture fixture)
     : IClassFixture<SlackOutageFixture>, IDisposable
@@ -58,6 +59,7 @@ public sealed class SlackOutageTests(SlackOutageFixture fixture)
     public async Task SlackDown_ForTheNextCallsWithServerErrors_EveryOutcomePostedExactlyOnceAfterwards()
     {
         var decided = await PostedAsync("errors-decided@example.com");
+        var callsBefore = Sandbox.Workspace.AllCalls.Count;
         Sandbox.Faults.Add(
             new SandboxFault(SandboxFaultKind.ServerError, SandboxFaults.AllMethods, Count: 6));
 
@@ -66,11 +68,35 @@ public sealed class SlackOutageTests(SlackOutageFixture fixture)
         var stored = await fixture.Stored.DrainedAsync(fixture.Time);
 
         Assert.Empty(Sandbox.Faults.Active);
-        Assert.Equal(6, Sandbox.Workspace.AllCalls.Count(c => c.StatusCode == 500));
+        Assert.Equal(6, Sandbox.Workspace.AllCalls.Skip(callsBefore).Count(c => c.StatusCode == 500));
         Assert.Equal(ApprovalStatus.Approved, stored[decided.Id].Status);
         Assert.Equal(SandboxUsers.Carol, stored[decided.Id].DecidedBy);
         AssertExactlyOnce([decided.Id], closed: true);
         AssertExactlyOnce([submitted], closed: false);
+        AssertAgreement(stored);
+    }
+
+    [Fact]
+    public async Task SlackAnswersLost_AfterPostingAndAfterRewriting_EachMessageShownOnce()
+    {
+        Sandbox.Faults.Add(new SandboxFault(SandboxFaultKind.ApplyThenFail, "chat.postMessage"));
+        var id = await SubmitAsync("answer-lost@example.com");
+        var posted = await Sandbox.WaitForApprovalMessageAsync(id);
+        Sandbox.Faults.Add(new SandboxFault(SandboxFaultKind.ApplyThenFail, "chat.update"));
+
+        await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, posted.Ts, "approve");
+        var stored = await fixture.Stored.DrainedAsync(fixture.Time);
+
+        var lostAnswers = Sandbox.Workspace.AllCalls
+            .Count(c => c.StatusCode == 500 && c.Body.Contains(id, StringComparison.Ordinal));
+        Assert.Equal(2, lostAnswers);
+        Assert.Contains(Sandbox.Workspace.Calls("conversations.history"), c => c.Succeeded);
+        var message = Assert.Single(SandboxFlow.ApprovalMessages(Sandbox.Workspace, id));
+        Assert.Equal(posted.Ts, message.Ts);
+        Assert.Equal(posted.Ts, stored[id].MessageTs);
+        Assert.Equal(ApprovalStatus.Approved, stored[id].Status);
+        Assert.Empty(message.ButtonActionIds());
+        Assert.Single(SandboxFlow.OutcomeNoticesTo(Sandbox.Workspace, SandboxUsers.Alice, id));
         AssertAgreement(stored);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ApprovalBot.Slack.Blocks;
 using ApprovalBot.Slack.Messages;
+using ApprovalBot.Slack.WebApi;
 
 namespace ApprovalBot.Slack.Tests.Messages;
 
@@ -24,6 +25,30 @@ public sealed class ApprovalMessagesTests
         ApprovalCardStatus.Expired,
         ApprovalCardStatus.Cancelled,
     ];
+
+    [Fact]
+    public void RevisionOf_TheRenderedCardAsHistoryShowsIt_GivesItsRevision()
+    {
+        var card = ApprovalCards.Pending() with { Revision = 3 };
+        var rendered = ApprovalMessages.Render(card);
+        var inHistory = new HistoryMessage("1.2", [.. rendered.Blocks.Select(b => b.BlockId).OfType<string>()]);
+
+        Assert.Equal(3, ApprovalMessages.RevisionOf(inHistory, card.CorrelationId));
+    }
+
+    [Theory]
+    [InlineData("corr-other.r0.header")]
+    [InlineData("corr-1x.r0.header")]
+    [InlineData("corr-1.rX.header")]
+    [InlineData("corr-1.r.header")]
+    [InlineData("corr-1.r7")]
+    [InlineData("")]
+    public void RevisionOf_AnotherRequestsOrAForeignBlockId_IsNull(string blockId)
+    {
+        var message = new HistoryMessage("1.2", [blockId]);
+
+        Assert.Null(ApprovalMessages.RevisionOf(message, "corr-1"));
+    }
 
     [Fact]
     public void Render_Pending_ApproveAndDenyButtonsCarryTheButtonValue()

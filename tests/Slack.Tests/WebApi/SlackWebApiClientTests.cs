@@ -51,12 +51,12 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PostMessage_ServerErrorThenOk_SucceedsOnTheInlineRetry()
+    public async Task UpdateMessage_ServerErrorThenOk_SucceedsOnTheInlineRetry()
     {
         Server.Enqueue(500, "oops");
         Server.Enqueue(200, """{"ok":true,"channel":"C0ABCDEFGH","ts":"1767366245.000100"}""");
 
-        var result = await Api.PostMessageAsync(new PostMessageRequest("C0ABCDEFGH", Message));
+        var result = await Api.UpdateMessageAsync(new UpdateMessageRequest("C0ABCDEFGH", "1767366245.000100", Message));
 
         Assert.True(result.IsOk, result.Failure?.ToString());
         Assert.Equal(new PostedMessage("C0ABCDEFGH", "1767366245.000100"), result.Value);
@@ -65,16 +65,88 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PostMessage_ServerErrorTwice_TransientAfterTwoRequests()
+    public async Task UpdateMessage_ServerErrorTwice_TransientAfterTwoRequests()
     {
         Server.Enqueue(503, "");
         Server.Enqueue(502, "");
 
-        var result = await Api.PostMessageAsync(new PostMessageRequest("C0ABCDEFGH", Message));
+        var result = await Api.UpdateMessageAsync(new UpdateMessageRequest("C0ABCDEFGH", "1.2", Message));
 
         Assert.Equal(SlackFailureKind.Transient, result.Failure!.Kind);
         Assert.Equal("http_502", result.Failure.Error);
         Assert.Equal(2, Server.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task PostMessage_ServerError_NotSentAgainInlineBecauseSlackMayHavePosted(int status)
+    {
+        Server.Enqueue(status, "");
+        Server.Enqueue(200, """{"ok":true,"channel":"C0ABCDEFGH","ts":"1.2"}""");
+
+        var result = await Api.PostMessageAsync(new PostMessageRequest("C0ABCDEFGH", Message));
+
+        Assert.Equal(new SlackFailure(SlackFailureKind.Transient, $"http_{status}"), result.Failure);
+        Assert.Single(Server.Requests);
+    }
+
+    [Fact]
+    public async Task ReadHistory_Request_IsAFormWithChannelOldestLimitAndCursor()
+    {
+        Server.Enqueue(200, """{"ok":true,"messages":[],"has_more":false}""");
+
+        await Api.ReadHistoryAsync(new HistoryRequest("C0ABCDEFGH", "1767366000.000000", 200, "bmV4dA=="));
+
+        var request = Assert.Single(Server.Requests);
+        Assert.Equal("/api/conversations.history", request.PathAndQuery);
+        Assert.Equal("Bearer " + Token, request.Authorization);
+        Assert.StartsWith("application/x-www-form-urlencoded", request.ContentType, StringComparison.Ordinal);
+        Assert.Equal(
+            "channel=C0ABCDEFGH&limit=200&inclusive=true&oldest=1767366000.000000&cursor=bmV4dA%3D%3D",
+            request.Body);
+    }
+
+    [Fact]
+    public async Task ReadHistory_Page_GivesEachMessagesTsAndBlockIdsAndTheNextCursor()
+    {
+        Server.Enqueue(200, """
+            {"ok":true,"messages":[
+              {"type":"message","ts":"1767366245.000200","text":"plain","user":"U0ABCDEFGH"},
+              {"type":"message","ts":"1767366245.000100","text":"card","bot_id":"B0BOT",
+               "blocks":[{"type":"header","block_id":"corr-1.r0.header"},{"type":"divider"}]}],
+             "has_more":true,"pin_count":0,"response_metadata":{"next_cursor":"bmV4dA=="}}
+            """);
+
+        var result = await Api.ReadHistoryAsync(new HistoryRequest("C0ABCDEFGH"));
+
+        Assert.True(result.IsOk, result.Failure?.ToString());
+        Assert.Equal("bmV4dA==", result.Value!.NextCursor);
+        Assert.Equal(["1767366245.000200", "1767366245.000100"], result.Value.Messages.Select(m => m.Ts));
+        Assert.Empty(result.Value.Messages[0].BlockIds);
+        Assert.Equal(["corr-1.r0.header"], result.Value.Messages[1].BlockIds);
+    }
+
+    [Fact]
+    public async Task ReadHistory_LastPage_HasNoCursor()
+    {
+        Server.Enqueue(200, """{"ok":true,"messages":[],"has_more":false,"response_metadata":{"next_cursor":""}}""");
+
+        var result = await Api.ReadHistoryAsync(new HistoryRequest("C0ABCDEFGH"));
+
+        Assert.Null(result.Value!.NextCursor);
+        Assert.Empty(result.Value.Messages);
+    }
+
+    [Fact]
+    public async Task ReadHistory_MissingScope_IsASlackErrorNotRetried()
+    {
+        Server.Enqueue(200, """{"ok":false,"error":"missing_scope","needed":"groups:history"}""");
+
+        var result = await Api.ReadHistoryAsync(new HistoryRequest("C0ABCDEFGH"));
+
+        Assert.Equal(new SlackFailure(SlackFailureKind.SlackError, "missing_scope"), result.Failure);
+        Assert.Single(Server.Requests);
     }
 
     [Fact]

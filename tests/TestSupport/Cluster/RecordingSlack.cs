@@ -15,6 +15,7 @@ public sealed class RecordingSlack : ISlackWebApi
 {
     private readonly ConcurrentQueue<SlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SlackFailure>> _failures = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SlackFailure>> _appliedFailures = new();
     private readonly object _signalLock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _ts = 1_700_000_000_000_000;
@@ -39,10 +40,24 @@ public sealed class RecordingSlack : ISlackWebApi
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> calls of <paramref name="method"/> take effect (a post shows in history)
+    /// but answer with <paramref name="failure"/>, as when Slack's answer is lost.
+    /// </summary>
+    public void ApplyThenFailNext(string method, int count, SlackFailure failure)
+    {
+        var queue = _appliedFailures.GetOrAdd(method, _ => new());
+        for (var i = 0; i < count; i++)
+        {
+            queue.Enqueue(failure);
+        }
+    }
+
     public void Reset()
     {
         _calls.Clear();
         _failures.Clear();
+        _appliedFailures.Clear();
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds, re-checking whenever a call is recorded.</summary>
@@ -92,6 +107,20 @@ public sealed class RecordingSlack : ISlackWebApi
         OpenViewRequest request, CancellationToken cancellationToken = default) =>
         Answer("views.open", "", null, request.TriggerId, request, () => new SlackUnit());
 
+    /// <summary>Every accepted post to the channel, newest first, on one page (<c>oldest</c> is not applied).</summary>
+    public Task<SlackResult<HistoryPage>> ReadHistoryAsync(
+        HistoryRequest request, CancellationToken cancellationToken = default)
+    {
+        var posts = _calls
+            .Where(c => c is { Method: "chat.postMessage", Succeeded: true } && c.Channel == request.Channel)
+            .Reverse()
+            .Select(c => new HistoryMessage(c.Ts!, [.. ((PostMessageRequest)c.Request).Message.Blocks
+                .Select(b => b.BlockId).OfType<string>()]))
+            .ToList();
+        return Answer("conversations.history", request.Channel, null, "", request,
+            () => new HistoryPage(posts, NextCursor: null));
+    }
+
     public Task<SlackResult<IReadOnlyList<string>>> ListUserGroupMembersAsync(
         string userGroupId, CancellationToken cancellationToken = default) =>
         Answer("usergroups.users.list", userGroupId, null, "", userGroupId, () => GroupMembers);
@@ -107,6 +136,13 @@ public sealed class RecordingSlack : ISlackWebApi
         if (_failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var failure))
         {
             result = SlackResult<T>.Fail(failure);
+        }
+        else if (_appliedFailures.TryGetValue(method, out var applied) && applied.TryDequeue(out var lost))
+        {
+            var value = success();
+            _calls.Enqueue(new SlackCall(method, channel, ts ?? (value as PostedMessage)?.Ts, text, request, true));
+            Signal();
+            return Task.FromResult(SlackResult<T>.Fail(lost));
         }
         else
         {
