@@ -103,6 +103,23 @@ public sealed class DurabilityTests : IAsyncLifetime
         Assert.Single(snapshot.History, h => h.Event == "reminded");
     }
 
+    [Fact]
+    public async Task ClosedRequest_RemovedFromRequesterIndex_StaysRemovedAfterRestart()
+    {
+        var id = ApprovalDriver.NewCorrelationId();
+        var index = RequesterIndexKey.For(TestIds.Team, TestIds.Requester);
+        await using (var first = await ApprovalTestCluster.StartAsync(_context))
+        {
+            var token = await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, _context, id);
+            var grain = first.Grains.GetGrain<IApprovalGrain>(id);
+            await grain.DecideAsync(ApprovalDriver.Approve(TestIds.Approver1, token));
+            Assert.Empty(await first.Grains.GetGrain<IRequesterIndexGrain>(index).ListAsync());
+        }
+
+        await using var second = await ApprovalTestCluster.StartAsync(_context);
+        Assert.Empty(await second.Grains.GetGrain<IRequesterIndexGrain>(index).ListAsync());
+    }
+
     private IReadOnlyList<SlackCall> Reminders(string id) =>
         [.. _context.Slack.Succeeded("chat.postMessage")
             .Where(c => c.Text.Contains("Reminder", StringComparison.Ordinal)

@@ -6,6 +6,10 @@ namespace ApprovalBot.Grains.Index;
 /// Keeps one requester's open correlation ids in PostgreSQL. Entries are added before the approval grain stores its
 /// request and removed when it closes, so a crash in between can leave an entry whose request never existed; such
 /// entries are checked with the approval grain and dropped whenever they would refuse or match a new request.
+/// A reservation is written before it is answered. A removal takes effect in memory at once but is written with the
+/// next reservation, or after <see cref="RemovalWriteDelay"/>, or on deactivation, whichever comes first: a
+/// requester who submits often costs one write per request, not two, and a crash only leaves entries that the check
+/// above drops.
 /// </summary>
 public sealed class RequesterIndexGrain(
     [PersistentState("requesterIndex", "approvals")] IPersistentState<RequesterIndexState> state,
@@ -13,6 +17,11 @@ public sealed class RequesterIndexGrain(
 {
     /// <summary>An entry younger than this may belong to a request still being stored; it is never dropped.</summary>
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a removal waits for a write to carry it.</summary>
+    private static readonly TimeSpan RemovalWriteDelay = TimeSpan.FromSeconds(5);
+
+    private IGrainTimer? _pendingWrite;
 
     public async Task<ReserveResult> ReserveAsync(RequesterIndexEntry entry, int maxPending)
     {
@@ -34,13 +43,23 @@ public sealed class RequesterIndexGrain(
         }
 
         state.State.Open.Add(entry);
-        await state.WriteStateAsync();
+        await WriteOrClearAsync();
         return new ReserveResult(ReserveOutcome.Reserved, OpenCount: state.State.Open.Count);
     }
 
-    public async Task RemoveAsync(string correlationId)
+    public Task RemoveAsync(string correlationId)
     {
         if (state.State.Open.RemoveAll(e => e.CorrelationId == correlationId) > 0)
+        {
+            WriteSoon();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_pendingWrite is not null)
         {
             await WriteOrClearAsync();
         }
@@ -75,7 +94,7 @@ public sealed class RequesterIndexGrain(
         }
 
         state.State.Open.Remove(entry);
-        await WriteOrClearAsync();
+        WriteSoon();
         return false;
     }
 
@@ -89,6 +108,15 @@ public sealed class RequesterIndexGrain(
         return state.State.Open.Count;
     }
 
-    private Task WriteOrClearAsync() =>
-        state.State.Open.Count == 0 ? state.ClearStateAsync() : state.WriteStateAsync();
+    private void WriteSoon() =>
+        _pendingWrite ??= this.RegisterGrainTimer(
+            _ => WriteOrClearAsync(), new GrainTimerCreationOptions(RemovalWriteDelay, Timeout.InfiniteTimeSpan));
+
+    /// <summary>Writes the whole list, which carries every removal still waiting for a write.</summary>
+    private Task WriteOrClearAsync()
+    {
+        _pendingWrite?.Dispose();
+        _pendingWrite = null;
+        return state.State.Open.Count == 0 ? state.ClearStateAsync() : state.WriteStateAsync();
+    }
 }

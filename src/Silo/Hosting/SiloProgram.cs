@@ -2,7 +2,6 @@ using ApprovalBot.Silo.Database;
 using ApprovalBot.ServiceDefaults;
 using ApprovalBot.Slack.WebApi;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Orleans.Dashboard;
 
 namespace ApprovalBot.Silo.Hosting;
@@ -72,7 +71,7 @@ public static class SiloProgram
             ?? new();
         DashboardGuard.EnsureSafe((configuration["urls"] ?? DefaultUrl).Split(';'), access);
 
-        var dataSource = NpgsqlDataSource.Create(ConnectionSettings.Runtime(configuration));
+        var dataSource = ConnectionSettings.RuntimeDataSource(configuration);
         if (configuration.GetValue(MigrateOnStartKey, true))
         {
             await MigrateAsync(configuration, LoggerFor(builder), CancellationToken.None);
