@@ -7,8 +7,8 @@ namespace ApprovalBot.Bench.Load;
 /// <summary>
 /// Watches the sandbox's approval channel and indexes every approval card by correlation id as it appears.
 /// One poller for the whole run: thousands of waiters each re-checking the workspace on every change would
-/// cost more than the product being measured. Messages are only ever appended there, so each poll reads the
-/// new tail.
+/// cost more than the product being measured. Messages are only ever appended there, so each poll reads only the
+/// new tail, whatever the length of the run.
 /// </summary>
 public sealed class CardIndex : IAsyncDisposable
 {
@@ -86,16 +86,17 @@ public sealed class CardIndex : IAsyncDisposable
         }
 
         _seenVersion = version;
-        var messages = _workspace.Messages(SandboxOptions.DefaultApprovalChannelId);
-        for (var i = _scanned; i < messages.Count; i++)
+        var messages = _workspace.MessagesFrom(SandboxOptions.DefaultApprovalChannelId, _scanned);
+        foreach (var message in messages)
         {
-            if (ApprovalCard.From(messages[i]) is { } card && _cards.TryAdd(card.CorrelationId, card)
+            if (!message.IsDeleted && ApprovalCard.From(message) is { } card
+                && _cards.TryAdd(card.CorrelationId, card)
                 && _waiters.TryGetValue(card.CorrelationId, out var waiter))
             {
                 waiter.TrySetResult(card);
             }
         }
 
-        _scanned = messages.Count;
+        _scanned += messages.Count;
     }
 }

@@ -14,34 +14,42 @@ public sealed partial class WorkspaceOutcomes
     private const string NoticeStart = "Your approval request";
 
     private readonly Dictionary<string, SandboxMessage> _messagesByTs;
-    private readonly Dictionary<string, DateTimeOffset> _noticesByCorrelationId;
+    private readonly Lazy<Dictionary<string, DateTimeOffset>> _noticesByCorrelationId;
 
-    private WorkspaceOutcomes(
-        Dictionary<string, SandboxMessage> messagesByTs, Dictionary<string, DateTimeOffset> notices)
+    private WorkspaceOutcomes(SandboxWorkspace workspace, Dictionary<string, SandboxMessage> messagesByTs)
     {
         _messagesByTs = messagesByTs;
-        _noticesByCorrelationId = notices;
+        _noticesByCorrelationId = new(() => Notices(workspace));
     }
 
+    /// <summary>
+    /// The approval channel as it is now. The requesters' notices are read from every channel only when first
+    /// asked for: a poller that waits for rewrites alone does not pay for them.
+    /// </summary>
     public static WorkspaceOutcomes Read(SandboxWorkspace workspace)
     {
         var messages = workspace.Messages(SandboxOptions.DefaultApprovalChannelId)
             .Where(m => !m.IsEphemeral)
             .ToDictionary(m => m.Ts, StringComparer.Ordinal);
+        return new WorkspaceOutcomes(workspace, messages);
+    }
+
+    private static Dictionary<string, DateTimeOffset> Notices(SandboxWorkspace workspace)
+    {
         var notices = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var channel in workspace.Channels)
         {
             foreach (var message in workspace.Messages(channel.Id))
             {
                 if (message.IsBot && message.Text.StartsWith(NoticeStart, StringComparison.Ordinal)
-                    && CorrelationId().Match(message.Text + message.BlocksJson) is { Success: true } id)
+                    && CorrelationId().Match(message.BlocksJson ?? message.Text) is { Success: true } id)
                 {
                     notices.TryAdd(id.Value, message.PostedAt);
                 }
             }
         }
 
-        return new WorkspaceOutcomes(messages, notices);
+        return notices;
     }
 
     /// <summary>
@@ -54,7 +62,7 @@ public sealed partial class WorkspaceOutcomes
             : null;
 
     public DateTimeOffset? NotifiedAt(string correlationId) =>
-        _noticesByCorrelationId.TryGetValue(correlationId, out var at) ? at : null;
+        _noticesByCorrelationId.Value.TryGetValue(correlationId, out var at) ? at : null;
 
     /// <summary>When the request was carried all the way: rewritten and its requester told.</summary>
     public DateTimeOffset? CompletedAt(ApprovalCard card) =>

@@ -14,7 +14,12 @@ public sealed partial class SandboxWorkspace
         {
             var now = _time.GetUtcNow();
             var message = create(NextTs(now), now);
-            MessageList(channelId).Add(message);
+            if (_messages.TryGetValue(channelId, out var list))
+            {
+                list.Add(message);
+                _positions[message.Ts] = (channelId, list.Count - 1);
+            }
+
             Changed();
             return message;
         }
@@ -87,13 +92,12 @@ public sealed partial class SandboxWorkspace
     {
         lock (_gate)
         {
-            var list = MessageList(channelId);
-            var index = list.FindIndex(m => m.Ts == ts && !m.IsDeleted);
-            if (index < 0)
+            if (IndexOf(channelId, ts) is not { } index || _messages[channelId][index].IsDeleted)
             {
                 return null;
             }
 
+            var list = _messages[channelId];
             list[index] = change(list[index], _time.GetUtcNow());
             Changed();
             return list[index];

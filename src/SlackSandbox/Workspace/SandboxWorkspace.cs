@@ -12,6 +12,9 @@ public sealed partial class SandboxWorkspace
     private readonly Dictionary<string, SandboxUser> _users = new(StringComparer.Ordinal);
     private readonly List<SandboxChannel> _channels = [];
     private readonly Dictionary<string, List<SandboxMessage>> _messages = new(StringComparer.Ordinal);
+
+    /// <summary>Where each ts is: its channel and its place in that channel's list (ts are workspace-unique).</summary>
+    private readonly Dictionary<string, (string ChannelId, int Index)> _positions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SandboxView> _views = new(StringComparer.Ordinal);
     private readonly List<SandboxCall> _calls = [];
@@ -79,7 +82,20 @@ public sealed partial class SandboxWorkspace
     /// A message by ts with its edit history; deleted messages are returned with IsDeleted set.
     /// </summary>
     public SandboxMessage? Message(string channelId, string ts) =>
-        Read(() => MessageList(channelId).Find(m => string.Equals(m.Ts, ts, StringComparison.Ordinal)));
+        Read(() => IndexOf(channelId, ts) is { } index ? _messages[channelId][index] : null);
+
+    /// <summary>
+    /// The messages of a channel from the <paramref name="start"/>th posted on, in posting order, deleted ones
+    /// included (flagged): a reader that remembers how many it has seen reads only what is new.
+    /// </summary>
+    public IReadOnlyList<SandboxMessage> MessagesFrom(string channelId, int start) =>
+        Read(() =>
+        {
+            var list = MessageList(channelId);
+            return start >= list.Count
+                ? (IReadOnlyList<SandboxMessage>)[]
+                : list.GetRange(start, list.Count - start);
+        });
 
     /// <summary>Calls recorded for one method (<c>chat.postMessage</c>, …, or <c>response_url</c>).</summary>
     public IReadOnlyList<SandboxCall> Calls(string method) =>
@@ -106,6 +122,11 @@ public sealed partial class SandboxWorkspace
 
     private List<SandboxMessage> MessageList(string channelId) =>
         _messages.TryGetValue(channelId, out var list) ? list : [];
+
+    private int? IndexOf(string channelId, string ts) =>
+        _positions.TryGetValue(ts, out var at) && string.Equals(at.ChannelId, channelId, StringComparison.Ordinal)
+            ? at.Index
+            : null;
 
     private void AddChannel(SandboxChannel channel)
     {
