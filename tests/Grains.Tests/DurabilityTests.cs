@@ -1,6 +1,5 @@
 using ApprovalBot.TestSupport.Cluster;
 using ApprovalBot.Grains.Tests.Support;
-using ApprovalBot.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ApprovalBot.Grains.Tests;
@@ -9,36 +8,28 @@ namespace ApprovalBot.Grains.Tests;
 public sealed class DurabilityTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(FakeClockClusterFixture.Start);
-    private TestDatabase _database = null!;
-    private ApprovalTestContext _context = null!;
+    private ContextOnFreshDatabase _fresh = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("durability");
-        await _database.MigrateAsync();
-        _context = new ApprovalTestContext(_database.RuntimeConnectionString, _time);
-    }
+    private ApprovalTestContext Context => _fresh.Context;
 
-    public async Task DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task InitializeAsync() => _fresh = await ContextOnFreshDatabase.CreateAsync("durability", _time);
+
+    public async Task DisposeAsync() => await _fresh.DisposeAsync();
 
     [Fact]
     public async Task SubmittedRequest_FullClusterRestart_StateSurvivesAndClickStillResolves()
     {
         var id = ApprovalDriver.NewCorrelationId();
         string token;
-        await using (var first = await ApprovalTestCluster.StartAsync(_context))
+        await using (var first = await ApprovalTestCluster.StartAsync(Context))
         {
-            token = await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, _context, id);
+            token = await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, Context, id);
             await Eventually.HoldsAsync(
                 async () => (await first.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync())!.MessageTs != null,
                 "the message ts to be stored");
         }
 
-        await using var second = await ApprovalTestCluster.StartAsync(_context);
+        await using var second = await ApprovalTestCluster.StartAsync(Context);
         var grain = second.Grains.GetGrain<IApprovalGrain>(id);
         var before = await grain.GetSnapshotAsync();
         var decision = await grain.DecideAsync(ApprovalDriver.Approve(TestIds.Approver1, token));
@@ -46,8 +37,8 @@ public sealed class DurabilityTests : IAsyncLifetime
         Assert.Equal(ApprovalStatus.Pending, before!.Status);
         Assert.EndsWith("@example.com", before.Email);
         Assert.Equal(DecisionOutcome.Accepted, decision.Outcome);
-        var posted = ApprovalDriver.About(_context.Slack, "chat.postMessage", id).Single();
-        await _context.Slack.WaitForAsync(
+        var posted = ApprovalDriver.About(Context.Slack, "chat.postMessage", id).Single();
+        await Context.Slack.WaitForAsync(
             s => ApprovalDriver.About(s, "chat.update", id).Any(u => u.Ts == posted.Ts),
             "the original message to be rewritten after the restart");
     }
@@ -56,43 +47,43 @@ public sealed class DurabilityTests : IAsyncLifetime
     public async Task Timeout_ClusterDownAcrossDeadline_ExpiresExactlyOnceAfterRestart()
     {
         var id = ApprovalDriver.NewCorrelationId();
-        await using (var first = await ApprovalTestCluster.StartAsync(_context))
+        await using (var first = await ApprovalTestCluster.StartAsync(Context))
         {
-            await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, _context, id);
+            await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, Context, id);
             await Eventually.HoldsAsync(
                 async () => (await first.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync())!.MessageTs != null,
                 "the message ts to be stored");
         }
 
         _time.Advance(ApprovalOptions.DefaultTimeout + TimeSpan.FromMinutes(3));
-        await using var second = await ApprovalTestCluster.StartAsync(_context);
+        await using var second = await ApprovalTestCluster.StartAsync(Context);
         await FakeClock.AdvanceUntilAsync(_time, ApprovalOptions.DefaultWatchdogPeriod,
-            () => ApprovalDriver.About(_context.Slack, "chat.update", id).Count >= 1,
+            () => ApprovalDriver.About(Context.Slack, "chat.update", id).Count >= 1,
             "the reminder to expire the request and rewrite its message after the restart");
         _time.Advance(ApprovalOptions.DefaultWatchdogPeriod);
 
         var snapshot = await second.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync();
         Assert.Equal(ApprovalStatus.Expired, snapshot!.Status);
         Assert.Single(snapshot.History, h => h.Event == "expired");
-        Assert.Single(ApprovalDriver.About(_context.Slack, "chat.update", id));
-        Assert.Single(ApprovalDriver.About(_context.Slack, "response_url", id));
+        Assert.Single(ApprovalDriver.About(Context.Slack, "chat.update", id));
+        Assert.Single(ApprovalDriver.About(Context.Slack, "response_url", id));
     }
 
     [Fact]
     public async Task Reminder_ClusterDownAcrossItsTime_PostedOnceAfterRestart()
     {
-        _context.Settings["Approval:RemindAfter:0"] = "00:02:00";
+        Context.Settings["Approval:RemindAfter:0"] = "00:02:00";
         var id = ApprovalDriver.NewCorrelationId();
-        await using (var first = await ApprovalTestCluster.StartAsync(_context))
+        await using (var first = await ApprovalTestCluster.StartAsync(Context))
         {
-            await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, _context, id);
+            await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, Context, id);
             await Eventually.HoldsAsync(
                 async () => (await first.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync())!.MessageTs != null,
                 "the message ts to be stored");
         }
 
         _time.Advance(TimeSpan.FromMinutes(3));
-        await using var second = await ApprovalTestCluster.StartAsync(_context);
+        await using var second = await ApprovalTestCluster.StartAsync(Context);
         await FakeClock.AdvanceUntilAsync(_time, TimeSpan.FromSeconds(30),
             () => Reminders(id).Count >= 1, "the reminder after the restart");
         _time.Advance(ApprovalOptions.DefaultWatchdogPeriod);
@@ -108,20 +99,20 @@ public sealed class DurabilityTests : IAsyncLifetime
     {
         var id = ApprovalDriver.NewCorrelationId();
         var index = RequesterIndexKey.For(TestIds.Team, TestIds.Requester);
-        await using (var first = await ApprovalTestCluster.StartAsync(_context))
+        await using (var first = await ApprovalTestCluster.StartAsync(Context))
         {
-            var token = await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, _context, id);
+            var token = await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, Context, id);
             var grain = first.Grains.GetGrain<IApprovalGrain>(id);
             await grain.DecideAsync(ApprovalDriver.Approve(TestIds.Approver1, token));
             Assert.Empty(await first.Grains.GetGrain<IRequesterIndexGrain>(index).ListAsync());
         }
 
-        await using var second = await ApprovalTestCluster.StartAsync(_context);
+        await using var second = await ApprovalTestCluster.StartAsync(Context);
         Assert.Empty(await second.Grains.GetGrain<IRequesterIndexGrain>(index).ListAsync());
     }
 
     private IReadOnlyList<SlackCall> Reminders(string id) =>
-        [.. _context.Slack.Succeeded("chat.postMessage")
+        [.. Context.Slack.Succeeded("chat.postMessage")
             .Where(c => c.Text.Contains("Reminder", StringComparison.Ordinal)
                 && c.Text.Contains(id, StringComparison.Ordinal))];
 }

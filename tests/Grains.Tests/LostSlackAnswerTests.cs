@@ -1,6 +1,5 @@
 using ApprovalBot.Grains.Tests.Support;
 using ApprovalBot.Slack.WebApi;
-using ApprovalBot.TestSupport;
 using ApprovalBot.TestSupport.Cluster;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,28 +15,20 @@ public sealed class LostSlackAnswerTests : IAsyncLifetime
     private static readonly SlackFailure ServerError = new(SlackFailureKind.Transient, "http_500");
 
     private readonly FakeTimeProvider _time = new(FakeClockClusterFixture.Start);
-    private TestDatabase _database = null!;
-    private ApprovalTestContext _context = null!;
+    private ContextOnFreshDatabase _fresh = null!;
 
-    private RecordingSlack Slack => _context.Slack;
+    private RecordingSlack Slack => Context.Slack;
 
-    public async Task InitializeAsync()
-    {
-        _database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("lostanswer");
-        await _database.MigrateAsync();
-        _context = new ApprovalTestContext(_database.RuntimeConnectionString, _time);
-    }
+    private ApprovalTestContext Context => _fresh.Context;
 
-    public async Task DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task InitializeAsync() => _fresh = await ContextOnFreshDatabase.CreateAsync("lostanswer", _time);
+
+    public async Task DisposeAsync() => await _fresh.DisposeAsync();
 
     [Fact]
     public async Task PostAnswered500ButApplied_RetryFindsTheMessage_PostedOnceAndRewrittenInPlace()
     {
-        await using var cluster = await ApprovalTestCluster.StartAsync(_context);
+        await using var cluster = await ApprovalTestCluster.StartAsync(Context);
         Slack.ApplyThenFailNext("chat.postMessage", 1, ServerError);
         var id = ApprovalDriver.NewCorrelationId();
         var grain = cluster.Grains.GetGrain<IApprovalGrain>(id);
@@ -61,7 +52,7 @@ public sealed class LostSlackAnswerTests : IAsyncLifetime
     public async Task PostCutOffByClusterStop_NextActivationFindsTheMessage_PostedOnce()
     {
         var id = ApprovalDriver.NewCorrelationId();
-        await using (var first = await ApprovalTestCluster.StartAsync(_context))
+        await using (var first = await ApprovalTestCluster.StartAsync(Context))
         {
             // The post reaches Slack; the grain hears a 429 it would wait an hour on, so its state keeps the post
             // owed, exactly as a crash between the post and the state write leaves it.
@@ -72,7 +63,7 @@ public sealed class LostSlackAnswerTests : IAsyncLifetime
                 "the post to reach Slack with its answer lost");
         }
 
-        await using var second = await ApprovalTestCluster.StartAsync(_context);
+        await using var second = await ApprovalTestCluster.StartAsync(Context);
         var stored = await StoredTsAsync(second.Grains.GetGrain<IApprovalGrain>(id));
 
         var posted = Assert.Single(ApprovalDriver.About(Slack, "chat.postMessage", id));
@@ -82,7 +73,7 @@ public sealed class LostSlackAnswerTests : IAsyncLifetime
     [Fact]
     public async Task HistoryRefused_PostsAgainRatherThanNever()
     {
-        await using var cluster = await ApprovalTestCluster.StartAsync(_context);
+        await using var cluster = await ApprovalTestCluster.StartAsync(Context);
         Slack.ApplyThenFailNext("chat.postMessage", 1, ServerError);
         Slack.FailNext("conversations.history", 1, new SlackFailure(SlackFailureKind.SlackError, "missing_scope"));
         var id = ApprovalDriver.NewCorrelationId();

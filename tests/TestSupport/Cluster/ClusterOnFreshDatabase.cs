@@ -24,10 +24,9 @@ public sealed class ClusterOnFreshDatabase : IAsyncDisposable
     public static async Task<ClusterOnFreshDatabase> StartAsync(
         string name, FakeTimeProvider? time = null, short silos = 1)
     {
-        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync(name);
-        await database.MigrateAsync();
-        var context = new ApprovalTestContext(database.RuntimeConnectionString, time);
-        return new ClusterOnFreshDatabase(database, context, await ApprovalTestCluster.StartAsync(context, silos));
+        var fresh = await ContextOnFreshDatabase.CreateAsync(name, time);
+        return new ClusterOnFreshDatabase(
+            fresh.Database, fresh.Context, await ApprovalTestCluster.StartAsync(fresh.Context, silos));
     }
 
     /// <summary>Stops the whole cluster and starts a new one on the same database.</summary>
