@@ -95,7 +95,8 @@ public sealed class SlackWebApiClient : ISlackWebApi
         var messages = (result.Value?.Messages ?? []).Select(m => new HistoryMessage(
             m.Ts, [.. (m.Blocks ?? []).Select(b => b.BlockId).OfType<string>()]));
         var cursor = result.Value?.ResponseMetadata?.NextCursor;
-        return SlackResult<HistoryPage>.Ok(new HistoryPage([.. messages], string.IsNullOrEmpty(cursor) ? null : cursor));
+        var next = string.IsNullOrEmpty(cursor) ? null : cursor;
+        return SlackResult<HistoryPage>.Ok(new HistoryPage([.. messages], next));
     }
 
     // usergroups.users.list is a read method, and Slack reads arguments of read methods from form fields
