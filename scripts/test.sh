@@ -73,7 +73,8 @@ done
 
 if [[ -d bench/ApprovalBot.Bench ]]; then
   log "benchmark smoke run (figures printed, not asserted)"
-  dotnet run --project bench/ApprovalBot.Bench -c Release --no-build -- --smoke || broken+=("bench-smoke")
+  dotnet run --project bench/ApprovalBot.Bench -c Release --no-build -- --smoke \
+    || { broken+=("bench-smoke"); failed=$((failed + 1)); }
 fi
 
 # CI keeps only the tail of the output: repeat each failure's name, message and first stack lines here.

@@ -49,6 +49,9 @@ public sealed class ApprovalFlowTests(RealTimeProductFixture fixture)
         Assert.Contains("Not &lt;@U0DAVE&gt;", SandboxFlow.AllText(final), StringComparison.Ordinal);
         await Sandbox.WaitForAsync(w => SandboxFlow.OutcomeNoticesTo(w, SandboxUsers.Alice, id!).Count == 1,
             TimeSpan.FromSeconds(30), "one denial notice to the requester");
+        var notice = Assert.Single(SandboxFlow.OutcomeNoticesTo(Sandbox.Workspace, SandboxUsers.Alice, id!));
+        Assert.Contains("Not &lt;@U0DAVE&gt;", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("Not &lt;@U0DAVE&gt;", SandboxFlow.AllText(notice), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,14 +88,17 @@ public sealed class LostSlackAnswerTests : IAsyncLifetime
         Assert.Equal(posts[1].Ts, stored);
     }
 
-    /// <summary>Lets retries fall due on the fake clock until the grain has stored a message ts.</summary>
+    /// <summary>
+    /// Lets retries fall due on the fake clock until the grain has stored a message ts: a second of fake time per
+    /// quarter second of real time, for up to 30 s of real time (the request's 5-minute deadline is never reached).
+    /// </summary>
     private async Task<string> StoredTsAsync(IApprovalGrain grain)
     {
         string? ts = null;
-        for (var i = 0; i < 30 && ts is null; i++)
+        for (var i = 0; i < 120 && ts is null; i++)
         {
-            _time.Advance(TimeSpan.FromSeconds(5));
-            await Task.Delay(200);
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(250);
             ts = (await grain.GetSnapshotAsync())?.MessageTs;
         }
 

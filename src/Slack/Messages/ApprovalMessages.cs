@@ -70,7 +70,8 @@ public static class ApprovalMessages
             new SectionBlock(new MrkdwnText(text)),
             Context(ApprovalText.Correlation(card), blockId: null),
         ];
-        return new SlackMessage(Mrkdwn.Truncate(sentence, FallbackBudget), blocks);
+        // The reason is in the fallback too: it is what a notification shows.
+        return new SlackMessage(Mrkdwn.Truncate(text, FallbackBudget), blocks);
     }
 
     /// <summary>
