@@ -70,29 +70,18 @@ wait_ready() { # name url
   die "$1 did not become ready at $2; see $state/$1.log"
 }
 
-random_secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+# shellcheck source=scripts/local-env.sh
+source scripts/local-env.sh
 
 # The environment every silo and the Api share: runtime role, cluster identity, Slack (real or sandbox).
 common_env() {
   eval "$(bash scripts/pg.sh env)"
-  runtime="Host=127.0.0.1;Port=$APPROVALBOT_PG_PORT;Username=approvalbot_app;Password=approvalbot_app_dev"
-  runtime+=";Database=approvalbot"
-  export ConnectionStrings__ApprovalBot="${ConnectionStrings__ApprovalBot:-$runtime}"
+  export_runtime_connection
   export Orleans__ClusterId="$cluster_id" Orleans__ServiceId="$cluster_id" Orleans__AdvertisedIPAddress=127.0.0.1
   sandbox=0
   if [[ -z "${Slack__SigningSecret:-}" || -z "${Slack__BotToken:-}" ]]; then
     sandbox=1
-    local secrets="$state/sandbox.env"
-    [[ -f "$secrets" ]] || (umask 077 && printf 'signing=%s\ntoken=xoxb-sandbox-%s\n' \
-      "$(random_secret)" "$(random_secret)" >"$secrets")
-    export Slack__SigningSecret="$(sed -n 's/^signing=//p' "$secrets")"
-    export Slack__BotToken="$(sed -n 's/^token=//p' "$secrets")"
-    export Slack__ApiBaseUrl="http://127.0.0.1:$sandbox_port/api/"
-    export Slack__ResponseUrlHosts__0="127.0.0.1:$sandbox_port"
-    export Slack__ApprovalChannelId="${Slack__ApprovalChannelId:-C0APPROVALS}"
-    export Slack__EscalationChannelId="${Slack__EscalationChannelId:-C0ESCALATE}"
-    export Slack__TeamId="${Slack__TeamId:-T0SANDBOX}"
-    export Approval__ApproverGroupId="${Approval__ApproverGroupId:-S0APPROVERS}"
+    export_sandbox_slack "$state" "$sandbox_port"
   fi
 }
 

@@ -39,7 +39,8 @@ require_free_port() { # name port variable
   fi
 }
 
-random_secret() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+# shellcheck source=scripts/local-env.sh
+source scripts/local-env.sh
 
 require_free_port Api "$api_port" APPROVALBOT_API_PORT
 require_free_port "Silo's HTTP endpoint" "$silo_http_port" APPROVALBOT_SILO_HTTP_PORT
@@ -50,28 +51,15 @@ echo "run.sh: building"
 dotnet build ApprovalBot.sln -c Release -nologo -v quiet
 
 export ConnectionStrings__ApprovalBotAdmin="$APPROVALBOT_PG_ADMIN"
-# The Silo's migrations create this least-privileged runtime role; the admin role only migrates.
-runtime="Host=127.0.0.1;Port=$APPROVALBOT_PG_PORT;Username=approvalbot_app;Password=approvalbot_app_dev;Database=approvalbot"
-export ConnectionStrings__ApprovalBot="${ConnectionStrings__ApprovalBot:-$runtime}"
+# The Silo's migrations create the least-privileged runtime role; the admin role only migrates.
+export_runtime_connection
 export Orleans__AdvertisedIPAddress=127.0.0.1
 
 if [[ -z "${Slack__SigningSecret:-}" || -z "${Slack__BotToken:-}" ]]; then
   sandbox=1
   require_free_port sandbox "$sandbox_port" APPROVALBOT_SANDBOX_PORT
-  secrets="$state/sandbox.env"
-  if [[ ! -f "$secrets" ]]; then
-    printf 'signing=%s\ntoken=xoxb-sandbox-%s\n' "$(random_secret)" "$(random_secret)" >"$secrets"
-  fi
-  signing="$(sed -n 's/^signing=//p' "$secrets")"
-  token="$(sed -n 's/^token=//p' "$secrets")"
-  export Slack__SigningSecret="$signing" Slack__BotToken="$token"
-  export Slack__ApiBaseUrl="http://127.0.0.1:$sandbox_port/api/"
-  export Slack__ResponseUrlHosts__0="127.0.0.1:$sandbox_port"
-  export Slack__ApprovalChannelId="${Slack__ApprovalChannelId:-C0APPROVALS}"
-  export Slack__EscalationChannelId="${Slack__EscalationChannelId:-C0ESCALATE}"
-  export Slack__TeamId="${Slack__TeamId:-T0SANDBOX}"
-  export Approval__ApproverGroupId="${Approval__ApproverGroupId:-S0APPROVERS}"
-  Sandbox__SigningSecret="$signing" Sandbox__BotToken="$token" \
+  export_sandbox_slack "$state" "$sandbox_port"
+  Sandbox__SigningSecret="$Slack__SigningSecret" Sandbox__BotToken="$Slack__BotToken" \
     Sandbox__ApiBaseUrl="http://127.0.0.1:$api_port/" \
     Sandbox__PublicBaseUrl="http://127.0.0.1:$sandbox_port/" \
     ASPNETCORE_URLS="http://127.0.0.1:$sandbox_port" \
