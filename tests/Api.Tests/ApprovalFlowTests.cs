@@ -36,11 +36,8 @@ public sealed class ApprovalFlowTests(RealTimeProductFixture fixture)
     [Fact]
     public async Task Deny_ByApproverWithReason_MessageShowsEscapedReasonAndRequesterTold()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "contractor@example.com short project");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, modal) = await Sandbox.OpenDenyFormAsync(SandboxUsers.Carol, "contractor@example.com short project");
 
-        await Sandbox.ClickAsync(SandboxUsers.Carol, SandboxFlow.ApprovalChannel, message.Ts, "deny");
-        var modal = Assert.Single(Sandbox.Workspace.OpenViews(SandboxUsers.Carol));
         var submitted = await Sandbox.SubmitViewAsync(SandboxUsers.Carol, modal.Id,
             new Dictionary<string, string> { ["reason"] = "Not <@U0DAVE>'s *call*" });
 

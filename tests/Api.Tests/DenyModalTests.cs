@@ -13,10 +13,7 @@ public sealed class DenyModalTests(RealTimeProductFixture fixture)
     [Fact]
     public async Task Deny_ModalClosed_NothingChanges()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "closed-modal@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
-        await Sandbox.ClickAsync(SandboxUsers.Carol, SandboxFlow.ApprovalChannel, message.Ts, "deny");
-        var modal = Assert.Single(Sandbox.Workspace.OpenViews(SandboxUsers.Carol));
+        var (id, modal) = await Sandbox.OpenDenyFormAsync(SandboxUsers.Carol, "closed-modal@example.com");
 
         await Sandbox.CloseViewAsync(SandboxUsers.Carol, modal.Id);
 
@@ -28,10 +25,7 @@ public sealed class DenyModalTests(RealTimeProductFixture fixture)
     [Fact]
     public async Task Deny_EmptyReason_ModalShowsErrorAndRequestStaysPending()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "empty-reason@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
-        await Sandbox.ClickAsync(SandboxUsers.Carol, SandboxFlow.ApprovalChannel, message.Ts, "deny");
-        var modal = Assert.Single(Sandbox.Workspace.OpenViews(SandboxUsers.Carol));
+        var (id, modal) = await Sandbox.OpenDenyFormAsync(SandboxUsers.Carol, "empty-reason@example.com");
 
         var reply = await Sandbox.SubmitViewAsync(SandboxUsers.Carol, modal.Id,
             new Dictionary<string, string> { ["reason"] = "   " });

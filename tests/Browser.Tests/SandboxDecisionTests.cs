@@ -16,9 +16,7 @@ public sealed class SandboxDecisionTests(SandboxProductFixture fixture) : IAsync
     [Fact]
     public async Task SandboxPage_ApproveThroughBrowser_MessageRewrittenAndRequesterNotified()
     {
-        var shots = new StepScreenshots(_browser.Page);
-        var page = await SandboxPage.OpenAsync(_browser.Page, fixture.Product.Sandbox.BaseUrl, shots);
-        var flow = new RequestFlow(page, shots);
+        var flow = await RequestFlow.OpenAsync(_browser.Page, fixture.Product.Sandbox.BaseUrl);
         var id = await flow.RequestAsync(SandboxUsers.Alice, "new-hire@example.com onboarding");
         var card = await flow.ShowApprovalMessageAsync(id, SandboxUsers.Bob);
 
@@ -32,9 +30,7 @@ public sealed class SandboxDecisionTests(SandboxProductFixture fixture) : IAsync
     [Fact]
     public async Task SandboxPage_DenyThroughBrowser_MessageRewrittenAsDenied()
     {
-        var shots = new StepScreenshots(_browser.Page);
-        var page = await SandboxPage.OpenAsync(_browser.Page, fixture.Product.Sandbox.BaseUrl, shots);
-        var flow = new RequestFlow(page, shots);
+        var flow = await RequestFlow.OpenAsync(_browser.Page, fixture.Product.Sandbox.BaseUrl);
         var id = await flow.RequestAsync(SandboxUsers.Alice, "contractor@example.com short project");
         var card = await flow.ShowApprovalMessageAsync(id, SandboxUsers.Carol);
 

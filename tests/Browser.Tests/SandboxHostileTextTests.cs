@@ -24,9 +24,7 @@ public sealed class SandboxHostileTextTests(SandboxProductFixture fixture) : IAs
             dialogs.Add($"{dialog.Type}: {dialog.Message}");
             await dialog.DismissAsync();
         };
-        var shots = new StepScreenshots(_browser.Page);
-        var page = await SandboxPage.OpenAsync(_browser.Page, fixture.Product.Sandbox.BaseUrl, shots);
-        var flow = new RequestFlow(page, shots);
+        var flow = await RequestFlow.OpenAsync(_browser.Page, fixture.Product.Sandbox.BaseUrl);
 
         var id = await flow.RequestAsync(SandboxUsers.Alice, $"hostile@example.com {Markup} {Ping} *bold*");
         var card = await flow.ShowApprovalMessageAsync(id, SandboxUsers.Bob);

@@ -18,9 +18,8 @@ public sealed class SandboxSelfServiceTests(SandboxProductFixture fixture) : IAs
     [Fact]
     public async Task SandboxPage_StatusListCancel_RepliesShownAndMessageRewrittenAsCancelled()
     {
-        var shots = new StepScreenshots(_browser.Page);
-        var page = await SandboxPage.OpenAsync(_browser.Page, fixture.Product.Sandbox.BaseUrl, shots);
-        var flow = new RequestFlow(page, shots);
+        var flow = await RequestFlow.OpenAsync(_browser.Page, fixture.Product.Sandbox.BaseUrl);
+        var (page, shots) = (flow.Page, flow.Shots);
         var id = await flow.RequestAsync(SandboxUsers.Alice, "self-service@example.com trial");
 
         await page.SendAsync($"/approve status {id}");

@@ -22,9 +22,7 @@ public sealed class ApprovalGrainDecisionTests(FakeClockClusterFixture fixture)
         Assert.Equal(ApprovalStatus.Pending, snapshot.Status);
         Assert.Equal(fixture.Time.GetUtcNow() + ApprovalOptions.DefaultTimeout, snapshot.Deadline);
         Assert.True(token.Length >= 22, "a callback token carries at least 128 random bits");
-        await Eventually.HoldsAsync(
-            async () => (await Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync())?.MessageTs is not null,
-            "the message ts to be stored");
+        await ApprovalDriver.WaitForStoredTsAsync(Grains, id);
     }
 
     [Fact]

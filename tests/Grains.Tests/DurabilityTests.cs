@@ -24,9 +24,7 @@ public sealed class DurabilityTests : IAsyncLifetime
         await using (var first = await ApprovalTestCluster.StartAsync(Context))
         {
             token = await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, Context, id);
-            await Eventually.HoldsAsync(
-                async () => (await first.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync())!.MessageTs != null,
-                "the message ts to be stored");
+            await ApprovalDriver.WaitForStoredTsAsync(first.Grains, id);
         }
 
         await using var second = await ApprovalTestCluster.StartAsync(Context);
@@ -50,9 +48,7 @@ public sealed class DurabilityTests : IAsyncLifetime
         await using (var first = await ApprovalTestCluster.StartAsync(Context))
         {
             await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, Context, id);
-            await Eventually.HoldsAsync(
-                async () => (await first.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync())!.MessageTs != null,
-                "the message ts to be stored");
+            await ApprovalDriver.WaitForStoredTsAsync(first.Grains, id);
         }
 
         _time.Advance(ApprovalOptions.DefaultTimeout + TimeSpan.FromMinutes(3));
@@ -77,9 +73,7 @@ public sealed class DurabilityTests : IAsyncLifetime
         await using (var first = await ApprovalTestCluster.StartAsync(Context))
         {
             await ApprovalDriver.SubmitAndAwaitPostAsync(first.Grains, Context, id);
-            await Eventually.HoldsAsync(
-                async () => (await first.Grains.GetGrain<IApprovalGrain>(id).GetSnapshotAsync())!.MessageTs != null,
-                "the message ts to be stored");
+            await ApprovalDriver.WaitForStoredTsAsync(first.Grains, id);
         }
 
         _time.Advance(TimeSpan.FromMinutes(3));

@@ -25,14 +25,10 @@ public sealed class CommandRefusalTests(CommandProductFixture fixture)
     [InlineData("<mailto:broken@example.com", "not an email address Slack could send")]
     public async Task Command_InvalidEmail_RefusedWithTheProblemAndNothingCreated(string text, string problem)
     {
-        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+        var reply = await RefusedAsync(text);
 
-        var (status, reply, id) = await Sandbox.CommandAsync(SandboxUsers.Dave, text);
-
-        Assert.Equal(200, status);
         Assert.Contains(problem, reply, StringComparison.Ordinal);
         Assert.Contains("*Usage*", reply, StringComparison.Ordinal);
-        await AssertNothingCreatedAsync(SandboxUsers.Dave, id, postsBefore);
     }
 
     [Theory]
@@ -42,54 +38,35 @@ public sealed class CommandRefusalTests(CommandProductFixture fixture)
     [InlineData("HELP")]
     public async Task Command_EmptyOrHelp_AnswersUsageAndNothingCreated(string text)
     {
-        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+        var reply = await RefusedAsync(text);
 
-        var (status, reply, id) = await Sandbox.CommandAsync(SandboxUsers.Dave, text);
-
-        Assert.Equal(200, status);
         Assert.StartsWith("*Usage*", reply, StringComparison.Ordinal);
         Assert.Contains("/approve user@example.com [reason]", reply, StringComparison.Ordinal);
-        await AssertNothingCreatedAsync(SandboxUsers.Dave, id, postsBefore);
     }
 
     [Fact]
     public async Task Command_MailtoLinkWhoseLabelDiffers_RefusedAsAmbiguous()
     {
-        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+        var reply = await RefusedAsync("<mailto:a@b.example|c@d.example> mismatched label");
 
-        var (status, reply, id) = await Sandbox.CommandAsync(
-            SandboxUsers.Dave, "<mailto:a@b.example|c@d.example> mismatched label");
-
-        Assert.Equal(200, status);
         Assert.Contains("differ", reply, StringComparison.Ordinal);
         Assert.Contains("unclear which address", reply, StringComparison.Ordinal);
-        await AssertNothingCreatedAsync(SandboxUsers.Dave, id, postsBefore);
     }
 
     [Fact]
     public async Task Command_TimeoutOverMaxTimeout_RefusedNamingTheLongestAllowed()
     {
-        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+        var reply = await RefusedAsync("long@example.com --timeout 2d why");
 
-        var (status, reply, id) = await Sandbox.CommandAsync(
-            SandboxUsers.Dave, "long@example.com --timeout 2d why");
-
-        Assert.Equal(200, status);
         Assert.Contains("timeout must be positive and at most 1 day", reply, StringComparison.Ordinal);
-        await AssertNothingCreatedAsync(SandboxUsers.Dave, id, postsBefore);
     }
 
     [Fact]
     public async Task Command_TimeoutInAnUnknownUnit_RefusedWithTheUnitsAccepted()
     {
-        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+        var reply = await RefusedAsync("units@example.com --timeout 2w");
 
-        var (status, reply, id) = await Sandbox.CommandAsync(
-            SandboxUsers.Dave, "units@example.com --timeout 2w");
-
-        Assert.Equal(200, status);
         Assert.Contains("30m, 2h or 3d", reply, StringComparison.Ordinal);
-        await AssertNothingCreatedAsync(SandboxUsers.Dave, id, postsBefore);
     }
 
     [Fact]
@@ -116,6 +93,19 @@ public sealed class CommandRefusalTests(CommandProductFixture fixture)
         var list = await Sandbox.ListAsync(requester);
         Assert.Equal(CommandProductFixture.MaxPending, SandboxFlow.CorrelationIds(list).Count);
         Assert.DoesNotContain("cap-extra@example.com", list, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="text"/> as Dave, checks it was answered with 200 and created nothing, and returns the
+    /// reply for the caller's own checks.
+    /// </summary>
+    private async Task<string> RefusedAsync(string text)
+    {
+        var postsBefore = SandboxFlow.ApprovalChannelPostCount(Sandbox.Workspace);
+        var (status, reply, id) = await Sandbox.CommandAsync(SandboxUsers.Dave, text);
+        Assert.Equal(200, status);
+        await AssertNothingCreatedAsync(SandboxUsers.Dave, id, postsBefore);
+        return reply;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ApprovalBot.TestSupport.Product;
 using Microsoft.Playwright;
 
@@ -9,6 +10,20 @@ namespace ApprovalBot.Browser.Tests.Support;
 /// </summary>
 public sealed class RequestFlow(SandboxPage page, StepScreenshots shots)
 {
+    /// <summary>The sandbox page, for steps of the test's own.</summary>
+    public SandboxPage Page => page;
+
+    /// <summary>The test's screenshots, in <c>artifacts/screenshots/&lt;test name&gt;</c>.</summary>
+    public StepScreenshots Shots => shots;
+
+    /// <summary>Opens the sandbox page; screenshots are filed under the calling test's name.</summary>
+    public static async Task<RequestFlow> OpenAsync(
+        IPage browserPage, Uri sandboxBaseUrl, [CallerMemberName] string testName = "")
+    {
+        var steps = new StepScreenshots(browserPage, testName);
+        return new RequestFlow(await SandboxPage.OpenAsync(browserPage, sandboxBaseUrl, steps), steps);
+    }
+
     public async Task<string> RequestAsync(string requester, string commandText)
     {
         await page.ActAsAsync(requester);

@@ -37,6 +37,13 @@ public static partial class ApprovalDriver
             .First(t => t is not null)!;
     }
 
+    /// <summary>Waits until the request has stored where its approval message is (the post's <c>ts</c>).</summary>
+    public static Task WaitForStoredTsAsync(IGrainFactory grains, string correlationId) =>
+        Eventually.HoldsAsync(
+            async () => (await grains.GetGrain<IApprovalGrain>(correlationId).GetSnapshotAsync())?.MessageTs
+                is not null,
+            "the message ts to be stored");
+
     public static DecisionRequest Approve(string clicker, string token, string channel = TestIds.ApprovalChannel) =>
         new(clicker, channel, token, DecisionKind.Approve);
 

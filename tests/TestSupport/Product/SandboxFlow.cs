@@ -32,6 +32,19 @@ public static partial class SandboxFlow
         return ApprovalMessage(sandbox.Workspace, correlationId)!;
     }
 
+    /// <summary>
+    /// Alice asks with <paramref name="text"/>, <paramref name="approver"/> clicks Deny on the posted message;
+    /// returns the request's id and the deny-reason form that opened (exactly one, or this fails).
+    /// </summary>
+    public static async Task<(string Id, SandboxView Form)> OpenDenyFormAsync(
+        this SlackSandboxServer sandbox, string approver, string text)
+    {
+        var (_, _, id) = await sandbox.CommandAsync(SandboxUsers.Alice, text);
+        var message = await sandbox.WaitForApprovalMessageAsync(id!);
+        await sandbox.ClickAsync(approver, ApprovalChannel, message.Ts, "deny");
+        return (id!, Assert.Single(sandbox.Workspace.OpenViews(approver)));
+    }
+
     public static SandboxMessage? ApprovalMessage(SandboxWorkspace workspace, string correlationId) =>
         workspace.Messages(ApprovalChannel).FirstOrDefault(m => !m.IsEphemeral && Mentions(m, correlationId));
 
