@@ -54,8 +54,7 @@ public sealed class ApprovalFlowTests(RealTimeProductFixture fixture)
     [Fact]
     public async Task Click_ByNonApprover_RefusedEphemerallyAndNothingChanges()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "someone@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "someone@example.com");
 
         await Sandbox.ClickAsync(SandboxUsers.Dave, SandboxFlow.ApprovalChannel, message.Ts, "approve");
 
@@ -67,8 +66,7 @@ public sealed class ApprovalFlowTests(RealTimeProductFixture fixture)
     [Fact]
     public async Task Click_ByRequesterWhoIsApprover_RefusedAsOwnRequest()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Bob, "own@example.com for myself");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Bob, "own@example.com for myself");
 
         await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve");
 
@@ -80,8 +78,7 @@ public sealed class ApprovalFlowTests(RealTimeProductFixture fixture)
     [Fact]
     public async Task Click_AfterAnotherApproverDecided_ToldWhoDecidedAndNothingChanges()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "late@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "late@example.com");
         await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve");
         await Sandbox.WaitForFinalMessageAsync(id!, "approved");
 
@@ -98,8 +95,7 @@ public sealed class ApprovalFlowTests(RealTimeProductFixture fixture)
     [Fact]
     public async Task Click_WithTamperedToken_RefusedAsUnknownAndNothingChanges()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "tamper@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "tamper@example.com");
         var tamper = new ClickOptions(Tamper: payload =>
         {
             var action = payload["actions"]![0]!.AsObject();
@@ -118,8 +114,7 @@ public sealed class ApprovalFlowTests(RealTimeProductFixture fixture)
     [Fact]
     public async Task Click_FromAnotherChannel_RefusedAndNothingChanges()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "channel@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "channel@example.com");
         var elsewhere = new ClickOptions(Tamper: payload =>
         {
             payload["channel"] = new JsonObject { ["id"] = SandboxFlow.GeneralChannel, ["name"] = "general" };

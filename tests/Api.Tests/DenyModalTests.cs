@@ -39,8 +39,7 @@ public sealed class DenyModalTests(RealTimeProductFixture fixture)
     [Fact]
     public async Task Deny_TriggerExpiredBeforeModalOpened_ClickerOfferedRetryAndRequestStaysPending()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "expired-trigger@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "expired-trigger@example.com");
         Sandbox.Faults.ReturnError("views.open", 1, "expired_trigger_id");
 
         await Sandbox.ClickAsync(SandboxUsers.Carol, SandboxFlow.ApprovalChannel, message.Ts, "deny");
@@ -55,8 +54,7 @@ public sealed class DenyModalTests(RealTimeProductFixture fixture)
     [Fact]
     public async Task Deny_ByNonApprover_RefusedWithoutAModal()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "no-modal@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "no-modal@example.com");
 
         await Sandbox.ClickAsync(SandboxUsers.Dave, SandboxFlow.ApprovalChannel, message.Ts, "deny");
 

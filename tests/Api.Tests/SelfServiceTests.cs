@@ -47,8 +47,7 @@ public sealed class SelfServiceTests(RealTimeProductFixture fixture)
     [Fact]
     public async Task Cancel_ByRequester_MessageRewrittenAndLaterClickToldItWasCancelled()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "cancel-me@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "cancel-me@example.com");
 
         var byOutsider = await Sandbox.CommandAsync(SandboxUsers.Dave, $"cancel {id}");
         var byRequester = await Sandbox.CommandAsync(SandboxUsers.Alice, $"cancel {id}");

@@ -33,8 +33,7 @@ public sealed class ApproverRuleTests(ApproverGroupFixture fixture) : IClassFixt
     [Fact]
     public async Task Click_ByMemberOfApproverGroup_DecidesTheRequest()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "group-member@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "group-member@example.com");
 
         await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve");
 
@@ -47,8 +46,7 @@ public sealed class ApproverRuleTests(ApproverGroupFixture fixture) : IClassFixt
     [Fact]
     public async Task Click_ByNonMemberOfApproverGroup_RefusedAndNothingChanges()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "non-member@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "non-member@example.com");
 
         var click = await Sandbox.ClickAsync(
             SandboxUsers.Dave, SandboxFlow.ApprovalChannel, message.Ts, "approve");
@@ -65,8 +63,7 @@ public sealed class ApproverRuleTests(ApproverGroupFixture fixture) : IClassFixt
     [Fact]
     public async Task Click_OnOwnRequestWithSelfApprovalAllowed_DecidesTheRequest()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Carol, "self@example.com for my own team");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Carol, "self@example.com for my own team");
 
         await Sandbox.ClickAsync(SandboxUsers.Carol, SandboxFlow.ApprovalChannel, message.Ts, "approve");
 

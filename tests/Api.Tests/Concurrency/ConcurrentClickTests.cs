@@ -34,8 +34,7 @@ public sealed class ConcurrentClickTests(CrowdFixture fixture) : IClassFixture<C
     [Fact]
     public async Task Approve_FiftyApproversClickAtOnce_OneDecisionOneRewriteOneNoticeAndFortyNineTold()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "crowd@example.com everyone at once");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "crowd@example.com everyone at once");
 
         // Everyone clicks the message as first posted, as fifty open Slack clients would show it.
         var asPosted = new ClickOptions(FromVersion: 0);

@@ -27,8 +27,7 @@ public sealed class ObservabilityTests(ObservedProductFixture fixture) : IClassF
     {
         using var recorder = new ActivityRecorder();
 
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "traced@example.com follow me");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "traced@example.com follow me");
         await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve");
         await Sandbox.WaitForFinalMessageAsync(id!, "approved");
 
@@ -52,8 +51,7 @@ public sealed class ObservabilityTests(ObservedProductFixture fixture) : IClassF
             (instrument.Name, value, OutcomeOf(tags))));
         listener.Start();
 
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "counted@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "counted@example.com");
         await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve");
         await Sandbox.WaitForFinalMessageAsync(id!, "approved");
 

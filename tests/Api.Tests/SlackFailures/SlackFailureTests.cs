@@ -43,8 +43,7 @@ public sealed class SlackFailureTests(FaultyProductFixture fixture)
     [Fact]
     public async Task Update_RateLimitedAfterDecision_LaterClickAnsweredMeanwhileAndRewriteDoneOnce()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "slow-update@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "slow-update@example.com");
         Sandbox.Faults.RateLimit("chat.update", count: 1, retryAfterSeconds: 3);
         await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve");
         await Sandbox.WaitForAsync(w => Updates(w, id!).Any(c => c.StatusCode == 429), Wait,

@@ -31,8 +31,7 @@ public sealed class TimeoutTests(FakeClockProductFixture fixture) : IClassFixtur
     [Fact]
     public async Task Request_NobodyDecidesBeforeTimeout_ExpiredWithItsTimeAndRequesterTold()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "expire@example.com nobody looks");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "expire@example.com nobody looks");
         var deadline = (await fixture.Product.SnapshotAsync(id!))!.Deadline;
 
         await AdvanceUntilExpiredAsync(id!);
@@ -50,8 +49,7 @@ public sealed class TimeoutTests(FakeClockProductFixture fixture) : IClassFixtur
     [Fact]
     public async Task Click_AfterExpiry_ToldWhenItExpiredAndNothingChanges()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "too-late@example.com");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "too-late@example.com");
         var deadline = (await fixture.Product.SnapshotAsync(id!))!.Deadline;
         await AdvanceUntilExpiredAsync(id!);
 
@@ -71,8 +69,7 @@ public sealed class TimeoutTests(FakeClockProductFixture fixture) : IClassFixtur
     [Fact]
     public async Task Notice_AfterResponseUrlIsThirtyMinutesOld_SentAsDirectMessage()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "slow@example.com --timeout 1h");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "slow@example.com --timeout 1h");
         fixture.Time.Advance(TimeSpan.FromMinutes(31));
 
         await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts, "approve");

@@ -21,8 +21,7 @@ public sealed class LogHygieneTests(TraceLogFixture fixture) : IClassFixture<Tra
     [Fact]
     public async Task Logs_FullApprovalTracedEverywhere_NoSigningSecretBotTokenOrCallbackToken()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(SandboxUsers.Alice, "traced@example.com traced");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await Sandbox.PostedRequestAsync(SandboxUsers.Alice, "traced@example.com traced");
         var callbackToken = PendingRequest.ButtonValueOf(message).Split('|')[1];
 
         await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts,
@@ -47,9 +46,8 @@ public sealed class LogHygieneTests(TraceLogFixture fixture) : IClassFixture<Tra
     [Fact]
     public async Task Logs_ReasonsWithLineBreaks_NoEntryGainsALineThatPassesForAnotherEntry()
     {
-        var (_, _, id) = await Sandbox.CommandAsync(
+        var (id, message) = await Sandbox.PostedRequestAsync(
             SandboxUsers.Alice, $"crlf@example.com ok\r\n{Forged}\n{Forged}");
-        var message = await Sandbox.WaitForApprovalMessageAsync(id!);
 
         await Sandbox.ClickAsync(SandboxUsers.Bob, SandboxFlow.ApprovalChannel, message.Ts,
             ApprovalMessages.DenyActionId);

@@ -33,16 +33,27 @@ public static partial class SandboxFlow
     }
 
     /// <summary>
+    /// Sends <c>/approve text</c> as <paramref name="userId"/> and waits for the approval message it creates;
+    /// fails when the reply names no request.
+    /// </summary>
+    public static async Task<(string Id, SandboxMessage Message)> PostedRequestAsync(
+        this SlackSandboxServer sandbox, string userId, string text)
+    {
+        var (_, reply, id) = await sandbox.CommandAsync(userId, text);
+        Assert.True(id is not null, $"'/approve {text}' created no request: {reply}");
+        return (id, await sandbox.WaitForApprovalMessageAsync(id));
+    }
+
+    /// <summary>
     /// Alice asks with <paramref name="text"/>, <paramref name="approver"/> clicks Deny on the posted message;
     /// returns the request's id and the deny-reason form that opened (exactly one, or this fails).
     /// </summary>
     public static async Task<(string Id, SandboxView Form)> OpenDenyFormAsync(
         this SlackSandboxServer sandbox, string approver, string text)
     {
-        var (_, _, id) = await sandbox.CommandAsync(SandboxUsers.Alice, text);
-        var message = await sandbox.WaitForApprovalMessageAsync(id!);
+        var (id, message) = await sandbox.PostedRequestAsync(SandboxUsers.Alice, text);
         await sandbox.ClickAsync(approver, ApprovalChannel, message.Ts, "deny");
-        return (id!, Assert.Single(sandbox.Workspace.OpenViews(approver)));
+        return (id, Assert.Single(sandbox.Workspace.OpenViews(approver)));
     }
 
     public static SandboxMessage? ApprovalMessage(SandboxWorkspace workspace, string correlationId) =>
